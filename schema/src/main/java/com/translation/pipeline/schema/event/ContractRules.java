@@ -1,0 +1,197 @@
+package com.translation.pipeline.schema.event;
+
+import com.translation.pipeline.schema.event.FieldError.Reason;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The limits of one record type that JSON Schema cannot express, read from the schema's own {@code
+ * x-} keywords and {@code format: date-time}, so the schema file stays the one source: UTF-8 size
+ * of strings, depth and serialized size of JSON objects, and timestamps that must be real instants
+ * storable as DATETIME(6).
+ */
+final class ContractRules {
+
+    private static final int MIN_YEAR = 1000;
+    private static final int MAX_YEAR = 9999;
+
+    private final List<FieldRule> fields;
+
+    private ContractRules(List<FieldRule> fields) {
+        this.fields = List.copyOf(fields);
+    }
+
+    /** Reads the rules of every property of {@code schema}, following {@code $ref}s. */
+    static ContractRules of(String document, Function<String, JsonNode> documents) {
+        List<FieldRule> fields = new ArrayList<>();
+        documents
+                .apply(document)
+                .path("properties")
+                .properties()
+                .forEach(
+                        property -> {
+                            FieldRule rule = new FieldRule(property.getKey());
+                            rule.collect(property.getValue(), document, documents);
+                            if (rule.hasChecks()) {
+                                fields.add(rule);
+                            }
+                        });
+        return new ContractRules(fields);
+    }
+
+    /**
+     * Checks the fields of {@code record} that have no error yet, adding errors under {@code
+     * prefix}, and rewrites valid timestamps to their canonical UTC form.
+     */
+    void check(JsonNode record, String prefix, Map<String, FieldError> errors) {
+        if (!(record instanceof ObjectNode object)) {
+            return;
+        }
+        for (FieldRule rule : fields) {
+            JsonNode value = object.get(rule.name);
+            String field = prefix + rule.name;
+            if (value == null || value.isNull() || errors.containsKey(field)) {
+                continue;
+            }
+            FieldError error = rule.check(value, field);
+            if (error != null) {
+                errors.put(field, error);
+            } else if (rule.timestamp) {
+                object.put(rule.name, parseTimestamp(value.asString()).toString());
+            }
+        }
+    }
+
+    /** An RFC 3339 timestamp with an offset, as an instant. */
+    static Instant parseTimestamp(String text) {
+        return OffsetDateTime.parse(text).toInstant();
+    }
+
+    private static final class FieldRule {
+        private final String name;
+        private Integer maxUtf8Bytes;
+        private Integer maxDepth;
+        private Integer maxJsonBytes;
+        private boolean timestamp;
+
+        private FieldRule(String name) {
+            this.name = name;
+        }
+
+        private void collect(
+                JsonNode schema, String document, Function<String, JsonNode> documents) {
+            JsonNode ref = schema.get("$ref");
+            if (ref != null) {
+                String[] parts = ref.asString().split("#", 2);
+                String target = parts[0].isEmpty() ? document : parts[0];
+                String pointer = parts.length > 1 ? parts[1] : "";
+                collect(documents.apply(target).at(pointer), target, documents);
+            }
+            if (schema.has("x-max-utf8-bytes")) {
+                maxUtf8Bytes = schema.get("x-max-utf8-bytes").asInt();
+            }
+            if (schema.has("x-max-depth")) {
+                maxDepth = schema.get("x-max-depth").asInt();
+            }
+            if (schema.has("x-max-json-bytes")) {
+                maxJsonBytes = schema.get("x-max-json-bytes").asInt();
+            }
+            if ("date-time".equals(schema.path("format").asString(""))) {
+                timestamp = true;
+            }
+            for (String combinator : List.of("anyOf", "oneOf", "allOf")) {
+                schema.path(combinator).forEach(branch -> collect(branch, document, documents));
+            }
+        }
+
+        private boolean hasChecks() {
+            return maxUtf8Bytes != null || maxDepth != null || maxJsonBytes != null || timestamp;
+        }
+
+        private FieldError check(JsonNode value, String field) {
+            if (maxUtf8Bytes != null && value.isString()) {
+                if (utf8Length(value.asString()) > maxUtf8Bytes) {
+                    return new FieldError(
+                            field,
+                            Reason.TOO_LONG,
+                            "must be at most " + maxUtf8Bytes + " bytes in UTF-8");
+                }
+            }
+            if (maxDepth != null && value.isContainer() && depth(value) > maxDepth) {
+                return new FieldError(
+                        field, Reason.TOO_DEEP, "must be nested at most " + maxDepth + " levels");
+            }
+            if (maxJsonBytes != null
+                    && value.isContainer()
+                    && ContractJson.MAPPER.writeValueAsBytes(value).length > maxJsonBytes) {
+                return new FieldError(
+                        field,
+                        Reason.TOO_LARGE,
+                        "must be at most " + maxJsonBytes + " bytes as JSON");
+            }
+            if (timestamp && value.isString()) {
+                return checkTimestamp(value.asString(), field);
+            }
+            return null;
+        }
+
+        private static FieldError checkTimestamp(String text, String field) {
+            Instant instant;
+            try {
+                instant = parseTimestamp(text);
+            } catch (DateTimeException e) {
+                return new FieldError(
+                        field,
+                        Reason.INVALID_TIMESTAMP,
+                        "must be an RFC 3339 timestamp with an offset, e.g."
+                                + " 2026-03-01T12:00:00.123456Z");
+            }
+            int year = instant.atOffset(ZoneOffset.UTC).getYear();
+            if (year < MIN_YEAR || year > MAX_YEAR) {
+                return new FieldError(
+                        field,
+                        Reason.OUT_OF_RANGE,
+                        "must be between years " + MIN_YEAR + " and " + MAX_YEAR + " in UTC");
+            }
+            return null;
+        }
+
+        private static int depth(JsonNode node) {
+            int deepest = 0;
+            for (JsonNode child : node) {
+                if (child.isContainer()) {
+                    deepest = Math.max(deepest, depth(child));
+                }
+            }
+            return deepest + 1;
+        }
+
+        private static long utf8Length(String text) {
+            long bytes = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    bytes += 1;
+                } else if (c < 0x800) {
+                    bytes += 2;
+                } else if (Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    bytes += 4;
+                    i++;
+                } else {
+                    bytes += 3;
+                }
+            }
+            return bytes;
+        }
+    }
+}

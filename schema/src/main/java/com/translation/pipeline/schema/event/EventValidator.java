@@ -1,0 +1,250 @@
+package com.translation.pipeline.schema.event;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.translation.pipeline.schema.event.FieldError.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one validator of the event contract. ingest-api validates each posted item with {@link
+ * #validateSession} or {@link #validateTask}; writer-worker validates each Kafka record with {@link
+ * #validateEnvelope}, whose schema refers to the same record schemas, so the API and the worker
+ * cannot disagree about what is valid. Thread-safe; create one per process.
+ */
+public final class EventValidator {
+
+    static final String SCHEMA_BASE = "https://translation-pipeline.dev/schema/";
+    static final String ENVELOPE = "envelope.v1.json";
+    static final String SESSION = "session.v1.json";
+    static final String TASK = "task.v1.json";
+
+    private final Map<String, JsonNode> documents = new ConcurrentHashMap<>();
+    private final Schema envelopeSchema;
+    private final Map<EventType, RecordContract> records = new LinkedHashMap<>();
+    private final ContractRules envelopeRules;
+
+    private EventValidator() {
+        SchemaRegistry registry =
+                SchemaRegistry.withDefaultDialect(
+                        SpecificationVersion.DRAFT_2020_12,
+                        builder ->
+                                builder.schemaIdResolvers(
+                                        resolvers ->
+                                                resolvers.mapPrefix(
+                                                        SCHEMA_BASE, "classpath:schema/")));
+        envelopeSchema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + ENVELOPE));
+        envelopeRules = ContractRules.of(ENVELOPE, this::document);
+        records.put(EventType.SESSION_UPSERTED, RecordContract.load(registry, SESSION, this));
+        records.put(EventType.TASK_UPSERTED, RecordContract.load(registry, TASK, this));
+    }
+
+    public static EventValidator create() {
+        return new EventValidator();
+    }
+
+    /** Validates one item of a session batch (the {@code data} of a session event). */
+    public Validation<SessionData> validateSession(JsonNode item) {
+        return validateRecord(item, EventType.SESSION_UPSERTED, SessionData.class);
+    }
+
+    /** Validates one item of a task batch (the {@code data} of a task event). */
+    public Validation<TaskData> validateTask(JsonNode item) {
+        return validateRecord(item, EventType.TASK_UPSERTED, TaskData.class);
+    }
+
+    /** Validates the value of a Kafka record, whoever produced it. */
+    public Validation<EventEnvelope> validateEnvelope(byte[] value) {
+        if (value == null) {
+            return Validation.invalid("", Reason.MALFORMED, "the record has no value");
+        }
+        if (value.length > EventEnvelope.MAX_EVENT_BYTES) {
+            return Validation.invalid(
+                    "",
+                    Reason.TOO_LARGE,
+                    "must be at most " + EventEnvelope.MAX_EVENT_BYTES + " bytes");
+        }
+        JsonNode envelope;
+        try {
+            envelope = ContractJson.MAPPER.readTree(value);
+        } catch (JacksonException e) {
+            return Validation.invalid(
+                    "", Reason.MALFORMED, "not valid JSON: " + e.getOriginalMessage());
+        }
+        Map<String, FieldError> errors = schemaErrors(envelopeSchema, envelope);
+        envelopeRules.check(envelope, "", errors);
+        EventType type = EventType.fromWireName(envelope.path("type").asString(""));
+        JsonNode data = envelope.path("data");
+        if (type != null) {
+            records.get(type).rules.check(data, "data.", errors);
+        }
+        if (!errors.isEmpty()) {
+            return Validation.invalid(new ArrayList<>(errors.values()));
+        }
+        try {
+            return Validation.valid(
+                    new EventEnvelope(
+                            envelope.get("schema_version").asInt(),
+                            UUID.fromString(envelope.get("event_id").asString()),
+                            type,
+                            ContractRules.parseTimestamp(envelope.get("occurred_at").asString()),
+                            ContractJson.MAPPER.treeToValue(data, type.dataType())));
+        } catch (JacksonException | IllegalArgumentException e) {
+            return Validation.invalid("data", Reason.MALFORMED, e.getMessage());
+        }
+    }
+
+    private <T extends EventData> Validation<T> validateRecord(
+            JsonNode item, EventType type, Class<T> dataType) {
+        RecordContract contract = records.get(type);
+        Map<String, FieldError> errors = schemaErrors(contract.schema, item);
+        contract.rules.check(item, "", errors);
+        if (!errors.isEmpty()) {
+            return Validation.invalid(new ArrayList<>(errors.values()));
+        }
+        try {
+            return Validation.valid(ContractJson.MAPPER.treeToValue(item, dataType));
+        } catch (JacksonException e) {
+            return Validation.invalid("", Reason.MALFORMED, e.getOriginalMessage());
+        }
+    }
+
+    /** Schema errors, one per field (the first), in document order. */
+    private static Map<String, FieldError> schemaErrors(Schema schema, JsonNode node) {
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        for (Error error : schema.validate(node)) {
+            FieldError fieldError = SchemaErrors.toFieldError(error);
+            errors.putIfAbsent(fieldError.field(), fieldError);
+        }
+        return errors;
+    }
+
+    JsonNode document(String name) {
+        return documents.computeIfAbsent(name, EventValidator::readDocument);
+    }
+
+    private static JsonNode readDocument(String name) {
+        try (InputStream in =
+                EventValidator.class.getClassLoader().getResourceAsStream("schema/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema/" + name + " is not on the classpath");
+            }
+            return ContractJson.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The schema and the extra rules of one record type. */
+    private record RecordContract(Schema schema, ContractRules rules) {
+        static RecordContract load(SchemaRegistry registry, String document, EventValidator owner) {
+            return new RecordContract(
+                    registry.getSchema(SchemaLocation.of(SCHEMA_BASE + document)),
+                    ContractRules.of(document, owner::document));
+        }
+    }
+
+    /** Turns the schema library's errors into field errors with stable reasons. */
+    static final class SchemaErrors {
+        private SchemaErrors() {}
+
+        static FieldError toFieldError(Error error) {
+            String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+            String field = fieldName(error.getInstanceLocation());
+            String property = error.getProperty();
+            if (property != null
+                    && ("required".equals(keyword) || "additionalProperties".equals(keyword))) {
+                field = field.isEmpty() ? property : field + "." + property;
+            }
+            return switch (keyword) {
+                case "required" -> new FieldError(field, Reason.MISSING, "is required");
+                case "additionalProperties" ->
+                        new FieldError(
+                                field, Reason.UNKNOWN_FIELD, "is not a field of this record");
+                case "type" ->
+                        new FieldError(field, Reason.WRONG_TYPE, "must be " + expectedType(error));
+                case "enum", "const" ->
+                        new FieldError(
+                                field, Reason.INVALID_VALUE, "must be one of " + allowed(error));
+                case "pattern" -> patternError(error, field);
+                case "maxLength" -> new FieldError(field, Reason.TOO_LONG, error.getMessage());
+                case "minimum", "maximum" ->
+                        new FieldError(field, Reason.OUT_OF_RANGE, error.getMessage());
+                default -> new FieldError(field, Reason.INVALID_VALUE, error.getMessage());
+            };
+        }
+
+        private static FieldError patternError(Error error, String field) {
+            if (isTimestampSchema(error)) {
+                return new FieldError(
+                        field,
+                        Reason.INVALID_TIMESTAMP,
+                        "must be an RFC 3339 timestamp with an offset and at most 6 fractional"
+                                + " digits, e.g. 2026-03-01T12:00:00.123456Z");
+            }
+            return new FieldError(field, Reason.INVALID_VALUE, error.getMessage());
+        }
+
+        /** Whether the failing keyword sits in a schema of {@code format: date-time}. */
+        private static boolean isTimestampSchema(Error error) {
+            String location = String.valueOf(error.getSchemaLocation());
+            int hash = location.indexOf('#');
+            int lastSlash = location.lastIndexOf('/');
+            if (!location.startsWith(SCHEMA_BASE) || hash < 0 || lastSlash < hash) {
+                return false;
+            }
+            String document = location.substring(SCHEMA_BASE.length(), hash);
+            String parentPointer = location.substring(hash + 1, lastSlash);
+            return "date-time"
+                    .equals(readDocument(document).at(parentPointer).path("format").asString(""));
+        }
+
+        private static String expectedType(Error error) {
+            Object[] arguments = error.getArguments();
+            return arguments != null && arguments.length > 1
+                    ? String.valueOf(arguments[1])
+                    : "of another type";
+        }
+
+        private static String allowed(Error error) {
+            JsonNode schemaNode = error.getSchemaNode();
+            if (schemaNode != null && schemaNode.isArray()) {
+                var values = new ArrayList<String>();
+                schemaNode.forEach(value -> values.add(value.asString(value.toString())));
+                return String.join(", ", values);
+            }
+            return schemaNode == null ? "the allowed values" : schemaNode.toString();
+        }
+
+        static String fieldName(NodePath path) {
+            StringBuilder name = new StringBuilder();
+            if (path == null) {
+                return "";
+            }
+            for (int i = 0; i < path.getNameCount(); i++) {
+                Object element = path.getElement(i);
+                if (element instanceof Integer index) {
+                    name.append('[').append(index).append(']');
+                } else {
+                    if (name.length() > 0) {
+                        name.append('.');
+                    }
+                    name.append(element);
+                }
+            }
+            return name.toString();
+        }
+    }
+}
