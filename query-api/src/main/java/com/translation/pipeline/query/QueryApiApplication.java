@@ -1,0 +1,13 @@
+package com.translation.pipeline.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Serves sessions and tasks from MySQL: queries, recovery, delete, cleanup and stats. */
+@SpringBootApplication
+public class QueryApiApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QueryApiApplication.class, args);
+    }
+}

@@ -1,0 +1,13 @@
+package com.translation.pipeline.query;
+
+import com.translation.pipeline.testsupport.MariaDbServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class QueryApiHealthMariaDbIT extends QueryApiHealthIT {
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        MariaDbServer.instance().createDatabase().register(registry);
+    }
+}

@@ -1,0 +1,13 @@
+package com.translation.pipeline.worker;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Consumes session and task events from Kafka and applies them to MySQL exactly once. */
+@SpringBootApplication
+public class WriterWorkerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WriterWorkerApplication.class, args);
+    }
+}
