@@ -3,23 +3,30 @@ package com.translation.pipeline.testsupport;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * A real single-node Kafka broker (KRaft, in-process) started once per JVM. Test classes create
- * their own topics with {@link #createTopics} under unique names, so they never read each other's
- * records.
+ * A real single-node Kafka broker (KRaft) started once per JVM: in-process by default, or the
+ * apache/kafka image through Testcontainers with {@code -Dtest.kafka=testcontainers} where Docker
+ * exists. Test classes create their own topics with {@link #createTopics} under unique names, so
+ * they never read each other's records.
  */
 public final class KafkaTestBroker {
 
     public static final int DEFAULT_PARTITIONS = 3;
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
 
-    private final EmbeddedKafkaBroker broker;
+    private final String bootstrapServers;
 
-    private KafkaTestBroker(EmbeddedKafkaBroker broker) {
-        this.broker = broker;
+    private KafkaTestBroker(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
     }
 
     public static KafkaTestBroker instance() {
@@ -27,7 +34,7 @@ public final class KafkaTestBroker {
     }
 
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return bootstrapServers;
     }
 
     /** A topic name no other test class uses: {@code base} plus a random suffix. */
@@ -36,16 +43,30 @@ public final class KafkaTestBroker {
     }
 
     public void createTopics(int partitions, String... names) {
-        broker.addTopics(
-                Arrays.stream(names)
-                        .map(name -> new NewTopic(name, partitions, (short) 1))
-                        .toArray(NewTopic[]::new));
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(
+                            Arrays.stream(names)
+                                    .map(name -> new NewTopic(name, partitions, (short) 1))
+                                    .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create topics " + Arrays.toString(names), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static final class Holder {
-        static final KafkaTestBroker INSTANCE = start();
+        static final KafkaTestBroker INSTANCE =
+                "testcontainers".equals(System.getProperty("test.kafka"))
+                        ? startContainer()
+                        : startEmbedded();
 
-        private static KafkaTestBroker start() {
+        private static KafkaTestBroker startEmbedded() {
             EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS);
             broker.brokerProperties(
                     Map.of(
@@ -56,7 +77,13 @@ public final class KafkaTestBroker {
                             "group.initial.rebalance.delay.ms", "0"));
             broker.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
-            return new KafkaTestBroker(broker);
+            return new KafkaTestBroker(broker.getBrokersAsString());
+        }
+
+        private static KafkaTestBroker startContainer() {
+            KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+            container.start();
+            return new KafkaTestBroker(container.getBootstrapServers());
         }
     }
 }
