@@ -1,6 +1,7 @@
 package com.translation.pipeline.testsupport;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -58,6 +60,18 @@ public final class KafkaTestBroker {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every record on the topic, from the beginning to its current end, partition by partition. */
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        return TopicReader.readAll(bootstrapServers, topic);
+    }
+
+    /** The sum over the topic's partitions of their end offsets: how many records it ever got. */
+    public long endOffsetSum(String topic) {
+        return TopicReader.endOffsets(bootstrapServers, topic).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     private static final class Holder {

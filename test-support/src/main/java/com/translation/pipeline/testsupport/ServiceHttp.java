@@ -20,6 +20,13 @@ public final class ServiceHttp {
         return send(HttpRequest.newBuilder(uri(port, path)).GET());
     }
 
+    public static HttpResponse<String> postJson(int port, String path, String json) {
+        return send(
+                HttpRequest.newBuilder(uri(port, path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(

@@ -1,0 +1,43 @@
+package com.translation.pipeline.ingest;
+
+import com.translation.pipeline.schema.event.Topics;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The settings of ingest-api ({@code ingest.*}); Kafka client settings are Boot's own {@code
+ * spring.kafka.*}, the body size limit is {@code pipeline.web.max-body-size}.
+ *
+ * @param sessionsTopic where session events go
+ * @param tasksTopic where task events go
+ * @param maxItems the most items one batch may carry
+ * @param publishTimeout how long a batch waits for Kafka's acknowledgements before it is answered
+ *     503; above the producer's delivery.timeout.ms so that the producer gives up first
+ * @param retryAfter what a 503 tells the caller to wait
+ * @param writerGroup the consumer group of writer-worker, whose progress the flush barrier waits
+ *     for
+ * @param flushDefaultTimeout how long a flush waits when the request names no timeout
+ * @param flushMaxTimeout the longest wait a flush may ask for
+ * @param createTopics whether to create missing topics at start (local runs); production topics are
+ *     created by operators
+ * @param topicPartitions partitions of topics created at start
+ */
+@Validated
+@ConfigurationProperties("ingest")
+public record IngestProperties(
+        @NotBlank @DefaultValue(Topics.SESSIONS) String sessionsTopic,
+        @NotBlank @DefaultValue(Topics.TASKS) String tasksTopic,
+        @Min(1) @Max(100_000) @DefaultValue("1000") int maxItems,
+        @NotNull @DefaultValue("8s") Duration publishTimeout,
+        @NotNull @DefaultValue("5s") Duration retryAfter,
+        @NotBlank @DefaultValue("writer-worker") String writerGroup,
+        @NotNull @DefaultValue("30s") Duration flushDefaultTimeout,
+        @NotNull @DefaultValue("5m") Duration flushMaxTimeout,
+        @DefaultValue("true") boolean createTopics,
+        @Min(1) @DefaultValue("6") int topicPartitions) {}

@@ -1,0 +1,8 @@
+package com.translation.pipeline.ingest.batch;
+
+import jakarta.validation.constraints.NotEmpty;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** {@code {"tasks": [...]}}; each item is validated on its own by the event contract. */
+public record TaskBatchRequest(@NotEmpty List<JsonNode> tasks) {}

@@ -1,0 +1,83 @@
+package com.translation.pipeline.ingest.publish;
+
+import com.translation.pipeline.ingest.IngestProperties;
+import com.translation.pipeline.schema.event.EventCodec;
+import com.translation.pipeline.schema.event.EventEnvelope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes envelopes keyed by session id and waits, within a bound, for Kafka to acknowledge each
+ * one (the producer runs with acks=all and idempotence). Never reports an event as published unless
+ * Kafka acknowledged it.
+ */
+@Component
+public class EventPublisher {
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Duration timeout;
+
+    EventPublisher(KafkaTemplate<String, byte[]> kafka, IngestProperties properties) {
+        this.kafka = kafka;
+        this.timeout = properties.publishTimeout();
+    }
+
+    /** One result per envelope, in order. */
+    public List<PublishResult> publish(String topic, List<EventEnvelope> envelopes) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+        for (EventEnvelope envelope : envelopes) {
+            CompletableFuture<SendResult<String, byte[]>> send = send(topic, envelope);
+            sends.add(send);
+            // A send that failed at once (no metadata, full buffer) will fail for the rest too,
+            // each after max.block.ms: stop here rather than multiply the wait by the batch size.
+            if (send.isCompletedExceptionally() || System.nanoTime() > deadline) {
+                break;
+            }
+        }
+        List<PublishResult> results = new ArrayList<>(envelopes.size());
+        for (int i = 0; i < envelopes.size(); i++) {
+            results.add(
+                    i < sends.size()
+                            ? await(topic, sends.get(i), deadline)
+                            : PublishResult.failed(topic, "not sent: Kafka is unavailable"));
+        }
+        return results;
+    }
+
+    private CompletableFuture<SendResult<String, byte[]>> send(
+            String topic, EventEnvelope envelope) {
+        try {
+            return kafka.send(topic, envelope.key(), EventCodec.encode(envelope));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static PublishResult await(
+            String topic, CompletableFuture<SendResult<String, byte[]>> send, long deadline) {
+        try {
+            long remaining = Math.max(0, deadline - System.nanoTime());
+            RecordMetadata metadata = send.get(remaining, TimeUnit.NANOSECONDS).getRecordMetadata();
+            return PublishResult.acknowledged(topic, metadata.partition(), metadata.offset());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Throwable root = cause.getCause() == null ? cause : cause.getCause();
+            return PublishResult.failed(topic, "Kafka did not acknowledge: " + root.getMessage());
+        } catch (TimeoutException e) {
+            return PublishResult.failed(topic, "Kafka did not acknowledge in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PublishResult.failed(topic, "interrupted while waiting for Kafka");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.translation.pipeline.ingest.web;
+
+import com.translation.pipeline.ingest.IngestProperties;
+import com.translation.pipeline.ingest.batch.BatchProblems;
+import com.translation.pipeline.ingest.batch.BatchTooLargeException;
+import com.translation.pipeline.ingest.batch.EventsNotAcknowledgedException;
+import com.translation.pipeline.ingest.flush.KafkaUnreachableException;
+import com.translation.pipeline.service.web.PipelineExceptionHandler;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** ingest-api's errors as problem+json, on top of the ones every service shares. */
+@RestControllerAdvice
+class IngestExceptionHandler extends PipelineExceptionHandler {
+
+    private final String retryAfterSeconds;
+
+    IngestExceptionHandler(IngestProperties properties) {
+        this.retryAfterSeconds = Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
+    }
+
+    @ExceptionHandler(BatchTooLargeException.class)
+    ResponseEntity<ProblemDetail> batchTooLarge(BatchTooLargeException ex) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+        problem.setTitle("Too many items");
+        problem.setProperty(
+                "errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    @ExceptionHandler(EventsNotAcknowledgedException.class)
+    ResponseEntity<ProblemDetail> notAcknowledged(EventsNotAcknowledgedException ex) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Kafka did not acknowledge every event in time. Items marked failed were"
+                                + " not stored; send them again after Retry-After.");
+        problem.setTitle("Kafka unavailable");
+        BatchProblems.addBatch(problem, ex.response());
+        return unavailable(problem);
+    }
+
+    @ExceptionHandler(KafkaUnreachableException.class)
+    ResponseEntity<ProblemDetail> kafkaUnreachable(KafkaUnreachableException ex) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Kafka did not answer in time; try again later.");
+        problem.setTitle("Kafka unavailable");
+        return unavailable(problem);
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(ProblemDetail problem) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .body(problem);
+    }
+}

@@ -1,0 +1,124 @@
+package com.translation.pipeline.service.web;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.exc.PropertyBindingException;
+
+/**
+ * The problem+json mapping every service shares: Spring MVC's standard errors (404, 405, 415, ...),
+ * unreadable bodies (400, or 413 past the size limit), invalid request fields (400 naming each
+ * field) and anything unexpected (500 without internals). Each service's one
+ * {@code @RestControllerAdvice} extends it with its own exceptions.
+ */
+public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineExceptionHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        RequestBodyTooLargeException tooLarge = cause(ex, RequestBodyTooLargeException.class);
+        if (tooLarge != null) {
+            return problem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request body too large",
+                    "The request body must be at most " + tooLarge.limit() + " bytes.");
+        }
+        StreamConstraintsException constraint = cause(ex, StreamConstraintsException.class);
+        if (constraint != null) {
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "JSON over a parsing limit",
+                    constraint.getOriginalMessage());
+        }
+        PropertyBindingException unknown = cause(ex, PropertyBindingException.class);
+        if (unknown != null) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "'" + unknown.getPropertyName() + "' is not a field of this request.");
+            problem.setTitle("Unknown field");
+            problem.setProperty(
+                    "errors",
+                    List.of(
+                            Map.of(
+                                    "field",
+                                    unknown.getPropertyName(),
+                                    "message",
+                                    "unknown field")));
+            return ResponseEntity.badRequest().body(problem);
+        }
+        JacksonException json = cause(ex, JacksonException.class);
+        String detail =
+                json != null
+                        ? "The body is not valid JSON: " + json.getOriginalMessage()
+                        : "The request body is missing or unreadable.";
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        List<Map<String, String>> errors =
+                ex.getBindingResult().getFieldErrors().stream()
+                        .map(
+                                error ->
+                                        Map.of(
+                                                "field",
+                                                error.getField(),
+                                                "message",
+                                                String.valueOf(error.getDefaultMessage())))
+                        .toList();
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, "Some fields of the request are invalid.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected error while handling a request", ex);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "The request could not be handled; it has been logged.");
+    }
+
+    protected static ResponseEntity<Object> problem(
+            HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
