@@ -67,6 +67,14 @@ public final class KafkaTestBroker {
         return TopicReader.readAll(bootstrapServers, topic);
     }
 
+    /** The end offset of each partition of the topic. */
+    public Map<Integer, Long> endOffsets(String topic) {
+        Map<Integer, Long> ends = new java.util.TreeMap<>();
+        TopicReader.endOffsets(bootstrapServers, topic)
+                .forEach((partition, end) -> ends.put(partition.partition(), end));
+        return ends;
+    }
+
     /** The sum over the topic's partitions of their end offsets: how many records it ever got. */
     public long endOffsetSum(String topic) {
         return TopicReader.endOffsets(bootstrapServers, topic).values().stream()

@@ -1,17 +1,28 @@
 package com.translation.pipeline.schema.event;
 
-/** Headers that every record on the dead-letter topic carries (values UTF-8 text). */
+/**
+ * Headers of every record on the dead-letter topic. The first five are spring-kafka's standard
+ * dead-letter headers, so the usual tools read them.
+ */
 public final class DeadLetterHeaders {
 
-    public static final String ORIGINAL_TOPIC = "dlq.original.topic";
-    public static final String ORIGINAL_PARTITION = "dlq.original.partition";
-    public static final String ORIGINAL_OFFSET = "dlq.original.offset";
+    /** The topic the record came from (UTF-8). */
+    public static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
 
-    /** Why the record was rejected: the validator's field errors, or the exception. */
-    public static final String REASON = "dlq.reason";
+    /** Its partition, a 4-byte big-endian int. */
+    public static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
 
-    /** When it was dead-lettered, RFC 3339 in UTC. */
-    public static final String DEAD_LETTERED_AT = "dlq.dead-lettered.at";
+    /** Its offset, an 8-byte big-endian long. */
+    public static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
+
+    /** Why it was rejected (UTF-8): the validator's field errors, or the database's refusal. */
+    public static final String REASON = "kafka_dlt-exception-message";
+
+    /** The class of the rejection (UTF-8). */
+    public static final String REASON_TYPE = "kafka_dlt-exception-fqcn";
+
+    /** When it was dead-lettered, RFC 3339 in UTC (UTF-8). */
+    public static final String DEAD_LETTERED_AT = "dlq-dead-lettered-at";
 
     private DeadLetterHeaders() {}
 }

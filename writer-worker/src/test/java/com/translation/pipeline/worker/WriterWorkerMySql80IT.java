@@ -2,15 +2,24 @@ package com.translation.pipeline.worker;
 
 import com.translation.pipeline.testsupport.EnabledIfMySql80;
 import com.translation.pipeline.testsupport.MySql80Server;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @EnabledIfMySql80
-class WriterWorkerHealthMySql80IT extends WriterWorkerHealthIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WriterWorkerMySql80IT extends WriterWorkerIT {
+
+    static WorkerStack stack;
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        kafka(registry);
-        MySql80Server.instance().createDatabase().register(registry);
+        stack = WorkerStack.on(MySql80Server.instance());
+        stack.register(registry);
+    }
+
+    @Override
+    WorkerStack stack() {
+        return stack;
     }
 }

@@ -1,0 +1,41 @@
+package com.translation.pipeline.worker.offset;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What this worker believes the stored offset of each assigned partition is: the value its next
+ * compare-and-set expects. A partition is unresolved until the stored offset has been read (after
+ * an assignment); {@link OptionalLong#empty()} means no offset is stored yet.
+ */
+public final class PartitionPositions {
+
+    private final Map<TopicPartition, OptionalLong> expected = new ConcurrentHashMap<>();
+
+    public boolean isResolved(TopicPartition partition) {
+        return expected.containsKey(partition);
+    }
+
+    public OptionalLong expected(TopicPartition partition) {
+        OptionalLong value = expected.get(partition);
+        if (value == null) {
+            throw new IllegalStateException(partition + " is not resolved");
+        }
+        return value;
+    }
+
+    public void resolve(TopicPartition partition, OptionalLong stored) {
+        expected.put(partition, stored);
+    }
+
+    public void advanced(Map<TopicPartition, Long> next) {
+        next.forEach((partition, offset) -> expected.put(partition, OptionalLong.of(offset)));
+    }
+
+    public void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(expected::remove);
+    }
+}

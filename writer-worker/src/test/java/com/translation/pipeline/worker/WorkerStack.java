@@ -1,0 +1,150 @@
+package com.translation.pipeline.worker;
+
+import static com.translation.pipeline.schema.jooq.Tables.CONSUMER_OFFSET;
+import static org.awaitility.Awaitility.await;
+
+import com.translation.pipeline.schema.db.ServerDialect;
+import com.translation.pipeline.schema.event.Topics;
+import com.translation.pipeline.testsupport.DatabaseServer;
+import com.translation.pipeline.testsupport.KafkaTestBroker;
+import com.translation.pipeline.testsupport.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One test class's own slice of the shared test stack: its topics (4 partitions each), consumer
+ * group and database, with a direct producer and a check that everything published is applied.
+ */
+final class WorkerStack implements AutoCloseable {
+
+    static final int PARTITIONS = 4;
+
+    final String sessionsTopic = KafkaTestBroker.uniqueTopic(Topics.SESSIONS);
+    final String tasksTopic = KafkaTestBroker.uniqueTopic(Topics.TASKS);
+    final String deadLetterTopic = KafkaTestBroker.uniqueTopic(Topics.DEAD_LETTERS);
+    final String group = "writer-" + UUID.randomUUID();
+    final TestDatabase database;
+    private final KafkaTestBroker kafka = KafkaTestBroker.instance();
+    private KafkaProducer<String, byte[]> producer;
+    private DSLContext db;
+
+    private WorkerStack(TestDatabase database) {
+        this.database = database;
+        kafka.createTopics(PARTITIONS, sessionsTopic, tasksTopic, deadLetterTopic);
+    }
+
+    static WorkerStack on(DatabaseServer server) {
+        return new WorkerStack(server.createDatabase());
+    }
+
+    void register(DynamicPropertyRegistry registry) {
+        database.register(registry);
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        registry.add("spring.kafka.consumer.group-id", () -> group);
+        registry.add("worker.sessions-topic", () -> sessionsTopic);
+        registry.add("worker.tasks-topic", () -> tasksTopic);
+        registry.add("worker.dead-letter-topic", () -> deadLetterTopic);
+        registry.add("worker.create-topics", () -> false);
+        registry.add("worker.retry-initial-interval", () -> "200ms");
+        registry.add("worker.retry-max-interval", () -> "2s");
+    }
+
+    /** The database, as the tests read it (the worker's context has migrated it). */
+    DSLContext db() {
+        if (db == null) {
+            DataSource dataSource = database.dataSource();
+            db = DSL.using(dataSource, ServerDialect.of(dataSource), ServerDialect.settings());
+        }
+        return db;
+    }
+
+    void send(String topic, int partition, String key, byte[] value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, partition, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the stored offset of every partition of both event topics is its end offset. */
+    void awaitApplied(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(this::applied);
+    }
+
+    boolean applied() {
+        Map<String, Map<Integer, Long>> stored =
+                db()
+                        .select(
+                                CONSUMER_OFFSET.TOPIC,
+                                CONSUMER_OFFSET.KAFKA_PARTITION,
+                                CONSUMER_OFFSET.NEXT_OFFSET)
+                        .from(CONSUMER_OFFSET)
+                        .where(CONSUMER_OFFSET.CONSUMER_GROUP.eq(group))
+                        .fetchGroups(CONSUMER_OFFSET.TOPIC)
+                        .entrySet()
+                        .stream()
+                        .collect(
+                                java.util.stream.Collectors.toMap(
+                                        Map.Entry::getKey,
+                                        e ->
+                                                e.getValue()
+                                                        .intoMap(
+                                                                CONSUMER_OFFSET.KAFKA_PARTITION,
+                                                                CONSUMER_OFFSET.NEXT_OFFSET)));
+        for (String topic : List.of(sessionsTopic, tasksTopic)) {
+            for (Map.Entry<Integer, Long> end : kafka.endOffsets(topic).entrySet()) {
+                long at = stored.getOrDefault(topic, Map.of()).getOrDefault(end.getKey(), 0L);
+                if (at < end.getValue()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    Map<Integer, Long> endOffsets(String topic) {
+        return kafka.endOffsets(topic);
+    }
+
+    List<ConsumerRecord<String, byte[]>> deadLetters() {
+        return kafka.readAll(deadLetterTopic);
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer =
+                    new KafkaProducer<>(
+                            Map.of(
+                                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                    kafka.bootstrapServers(),
+                                    ProducerConfig.ACKS_CONFIG,
+                                    "all"),
+                            new StringSerializer(),
+                            new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package com.translation.pipeline.worker;
+
+import static com.translation.pipeline.schema.jooq.Tables.CONSUMER_OFFSET;
+import static com.translation.pipeline.schema.jooq.Tables.SESSION_TOMBSTONE;
+import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
+import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
+import static com.translation.pipeline.worker.WorkerEvents.session;
+import static com.translation.pipeline.worker.WorkerEvents.task;
+import static com.translation.pipeline.worker.WorkerEvents.utf8;
+import static com.translation.pipeline.worker.WorkerEvents.version;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.translation.pipeline.schema.event.DeadLetterHeaders;
+import com.translation.pipeline.testsupport.ServiceAssertions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+
+/**
+ * writer-worker against a real broker and a real database; one subclass per database server. Each
+ * scenario uses its own partitions of the class's topics: 0 and 1 for keyed events, 2 for poison
+ * records, 3 for the restart.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+abstract class WriterWorkerIT {
+
+    static final Duration APPLY_TIMEOUT = Duration.ofSeconds(60);
+
+    @Autowired MeterRegistry meters;
+    @Autowired KafkaListenerEndpointRegistry listeners;
+    @LocalServerPort int port;
+
+    abstract WorkerStack stack();
+
+    @AfterAll
+    void closeStack() {
+        stack().close();
+    }
+
+    @Test
+    void newestVersionOfEveryKeyWinsWhateverTheOrderAndStaleEventsAreCounted() {
+        WorkerStack stack = stack();
+        int keys = 40;
+        for (int n = 0; n < keys; n++) {
+            sendSession(n, 5);
+            sendTask(n, 5);
+            sendSession(n, 5);
+        }
+        stack.awaitApplied(APPLY_TIMEOUT);
+        double staleBefore = count("stale");
+
+        List<int[]> late = new ArrayList<>();
+        for (int n = 0; n < keys; n++) {
+            for (int v = 1; v <= 5; v++) {
+                late.add(new int[] {n, v, 0});
+                late.add(new int[] {n, v, 1});
+            }
+        }
+        Collections.shuffle(late, new Random(42));
+        for (int[] event : late) {
+            if (event[2] == 0) {
+                sendSession(event[0], event[1]);
+            } else {
+                sendTask(event[0], event[1]);
+            }
+        }
+        stack.awaitApplied(APPLY_TIMEOUT);
+
+        var sessions =
+                stack.db()
+                        .selectFrom(TRANSLATION_SESSION)
+                        .where(TRANSLATION_SESSION.SESSION_ID.like("order-s-%"))
+                        .fetch();
+        var tasks =
+                stack.db()
+                        .selectFrom(TRANSLATION_TASK)
+                        .where(TRANSLATION_TASK.TASK_ID.like("order-t-%"))
+                        .fetch();
+        assertThat(sessions).hasSize(keys);
+        assertThat(tasks).hasSize(keys);
+        assertThat(sessions)
+                .allSatisfy(
+                        row -> {
+                            assertThat(row.getUpdatedAt()).isEqualTo(utc(version(5)));
+                            assertThat(row.getTitle()).isEqualTo("title v5");
+                            assertThat(row.getCompletedTasks()).isEqualTo(5);
+                        });
+        assertThat(tasks)
+                .allSatisfy(
+                        row -> {
+                            assertThat(row.getUpdatedAt()).isEqualTo(utc(version(5)));
+                            assertThat(row.getTranslatedText()).isEqualTo("text v5");
+                        });
+        assertThat(count("stale") - staleBefore).isEqualTo(4 * keys * 2);
+        assertThat(stack.deadLetters())
+                .noneMatch(r -> r.key() != null && r.key().startsWith("order-"));
+    }
+
+    @Test
+    void poisonRecordsFirstMiddleAndLastAreDeadLetteredWithHeadersAndTheRestApplied() {
+        WorkerStack stack = stack();
+        String topic = stack.sessionsTopic;
+        String invalidStatus =
+                new String(session("poison-status", 1), StandardCharsets.UTF_8)
+                        .replace("\"running\"", "\"done\"");
+        String longTitle =
+                new String(session("poison-title", 1), StandardCharsets.UTF_8)
+                        .replace("\"title v1\"", "\"" + "t".repeat(600) + "\"");
+        String unknownType =
+                new String(session("poison-type", 1), StandardCharsets.UTF_8)
+                        .replace("session.upserted", "session.deleted");
+
+        stack.send(topic, 2, "p", utf8("{not json"));
+        stack.send(topic, 2, "good-1", session("good-1", 1));
+        stack.send(topic, 2, "poison-status", utf8(invalidStatus));
+        stack.send(topic, 2, "good-2", session("good-2", 1));
+        stack.send(topic, 2, "p", null);
+        stack.send(topic, 2, "poison-title", utf8(longTitle));
+        stack.send(topic, 2, "good-3", session("good-3", 1));
+        stack.send(topic, 2, "poison-type", utf8(unknownType));
+        stack.awaitApplied(APPLY_TIMEOUT);
+
+        List<ConsumerRecord<String, byte[]>> dead =
+                stack.deadLetters().stream()
+                        .filter(r -> topic.equals(header(r, DeadLetterHeaders.ORIGINAL_TOPIC)))
+                        .toList();
+        assertThat(dead)
+                .extracting(r -> offsetHeader(r))
+                .containsExactlyInAnyOrder(0L, 2L, 4L, 5L, 7L);
+        assertThat(dead).allSatisfy(r -> assertThat(partitionHeader(r)).isEqualTo(2));
+        assertThat(dead)
+                .allSatisfy(
+                        r ->
+                                assertThat(
+                                                Instant.parse(
+                                                        header(
+                                                                r,
+                                                                DeadLetterHeaders
+                                                                        .DEAD_LETTERED_AT)))
+                                        .isBefore(Instant.now()));
+        assertThat(reasonAt(dead, 0)).contains("not valid JSON");
+        assertThat(reasonAt(dead, 2)).contains("data.status");
+        assertThat(reasonAt(dead, 4)).contains("no value");
+        assertThat(reasonAt(dead, 5)).contains("data.title");
+        assertThat(reasonAt(dead, 7)).contains("type");
+        assertThat(
+                        stack.db()
+                                .fetchCount(
+                                        TRANSLATION_SESSION,
+                                        TRANSLATION_SESSION.SESSION_ID.in(
+                                                "good-1", "good-2", "good-3")))
+                .isEqualTo(3);
+        assertThat(
+                        stack.db()
+                                .fetchCount(
+                                        TRANSLATION_SESSION,
+                                        TRANSLATION_SESSION.SESSION_ID.like("poison-%")))
+                .isZero();
+    }
+
+    @Test
+    void deletedSessionAndItsTasksDoNotComeBackFromEventsOlderThanTheDelete() {
+        WorkerStack stack = stack();
+        stack.send(stack.sessionsTopic, 0, "del-1", session("del-1", 1));
+        stack.send(stack.tasksTopic, 0, "del-1", task("del-1-t", "del-1", 1));
+        stack.awaitApplied(APPLY_TIMEOUT);
+        deleteSessionAt("del-1", utc(version(3)));
+
+        stack.send(stack.sessionsTopic, 0, "del-1", session("del-1", 2));
+        stack.send(stack.sessionsTopic, 0, "del-1", session("del-1", 3));
+        stack.send(stack.tasksTopic, 0, "del-1", task("del-1-t", "del-1", 2));
+        stack.awaitApplied(APPLY_TIMEOUT);
+
+        assertThat(
+                        stack.db()
+                                .fetchCount(
+                                        TRANSLATION_SESSION,
+                                        TRANSLATION_SESSION.SESSION_ID.eq("del-1")))
+                .isZero();
+        assertThat(stack.db().fetchCount(TRANSLATION_TASK, TRANSLATION_TASK.TASK_ID.eq("del-1-t")))
+                .isZero();
+        assertThat(count("deleted")).isGreaterThanOrEqualTo(3);
+
+        stack.send(stack.sessionsTopic, 0, "del-1", session("del-1", 4));
+        stack.awaitApplied(APPLY_TIMEOUT);
+
+        assertThat(
+                        stack.db()
+                                .select(TRANSLATION_SESSION.UPDATED_AT)
+                                .from(TRANSLATION_SESSION)
+                                .where(TRANSLATION_SESSION.SESSION_ID.eq("del-1"))
+                                .fetchOne(TRANSLATION_SESSION.UPDATED_AT))
+                .isEqualTo(utc(version(4)));
+    }
+
+    /**
+     * A worker that stored rows and offsets but died before committing to Kafka: on the next
+     * assignment the consumer starts from the database's offsets, so those records are not applied
+     * again.
+     */
+    @Test
+    void onAssignmentConsumptionStartsFromTheOffsetsStoredInTheDatabase() {
+        WorkerStack stack = stack();
+        String topic = stack.sessionsTopic;
+        listeners.getListenerContainers().forEach(container -> container.stop());
+        for (int i = 0; i < 3; i++) {
+            stack.send(topic, 3, "already-" + i, session("already-" + i, 1));
+        }
+        long end = stack.endOffsets(topic).get(3);
+        stack.db()
+                .insertInto(CONSUMER_OFFSET)
+                .set(CONSUMER_OFFSET.CONSUMER_GROUP, stack.group)
+                .set(CONSUMER_OFFSET.TOPIC, topic)
+                .set(CONSUMER_OFFSET.KAFKA_PARTITION, 3)
+                .set(CONSUMER_OFFSET.NEXT_OFFSET, end)
+                .set(CONSUMER_OFFSET.UPDATED_AT, LocalDateTime.now(ZoneOffset.UTC))
+                .onDuplicateKeyUpdate()
+                .set(CONSUMER_OFFSET.NEXT_OFFSET, end)
+                .execute();
+
+        listeners.getListenerContainers().forEach(container -> container.start());
+        stack.send(topic, 3, "after-restart", session("after-restart", 1));
+        stack.awaitApplied(APPLY_TIMEOUT);
+
+        assertThat(
+                        stack.db()
+                                .fetchCount(
+                                        TRANSLATION_SESSION,
+                                        TRANSLATION_SESSION.SESSION_ID.eq("after-restart")))
+                .isEqualTo(1);
+        assertThat(
+                        stack.db()
+                                .fetchCount(
+                                        TRANSLATION_SESSION,
+                                        TRANSLATION_SESSION.SESSION_ID.like("already-%")))
+                .isZero();
+    }
+
+    @Test
+    void healthHasDatabaseAndKafkaAndMetricsAreExposed() {
+        ServiceAssertions.assertHealthy(port, "db", "kafka");
+        ServiceAssertions.assertOnlyHealthAndPrometheusExposed(port);
+    }
+
+    private void sendSession(int n, int version) {
+        stack().send(
+                        stack().sessionsTopic,
+                        n % 2,
+                        "order-s-" + n,
+                        session("order-s-" + n, version));
+    }
+
+    private void sendTask(int n, int version) {
+        stack().send(
+                        stack().tasksTopic,
+                        n % 2,
+                        "order-s-" + n,
+                        task("order-t-" + n, "order-s-" + n, version));
+    }
+
+    /** What query-api's delete does: tombstone first, then the rows, in one transaction. */
+    private void deleteSessionAt(String sessionId, LocalDateTime deletedAt) {
+        stack().db()
+                .transaction(
+                        tx -> {
+                            tx.dsl()
+                                    .insertInto(SESSION_TOMBSTONE)
+                                    .set(SESSION_TOMBSTONE.SESSION_ID, sessionId)
+                                    .set(SESSION_TOMBSTONE.DELETED_AT, deletedAt)
+                                    .execute();
+                            tx.dsl()
+                                    .deleteFrom(TRANSLATION_TASK)
+                                    .where(TRANSLATION_TASK.SESSION_ID.eq(sessionId))
+                                    .execute();
+                            tx.dsl()
+                                    .deleteFrom(TRANSLATION_SESSION)
+                                    .where(TRANSLATION_SESSION.SESSION_ID.eq(sessionId))
+                                    .execute();
+                        });
+    }
+
+    private double count(String outcome) {
+        Counter counter = meters.find("pipeline.worker.records").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static long offsetHeader(ConsumerRecord<String, byte[]> record) {
+        return ByteBuffer.wrap(
+                        record.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value())
+                .getLong();
+    }
+
+    private static int partitionHeader(ConsumerRecord<String, byte[]> record) {
+        return ByteBuffer.wrap(
+                        record.headers().lastHeader(DeadLetterHeaders.ORIGINAL_PARTITION).value())
+                .getInt();
+    }
+
+    private static String reasonAt(List<ConsumerRecord<String, byte[]>> dead, long offset) {
+        return dead.stream()
+                .filter(r -> offsetHeader(r) == offset)
+                .map(r -> header(r, DeadLetterHeaders.REASON))
+                .findFirst()
+                .orElseThrow();
+    }
+}
