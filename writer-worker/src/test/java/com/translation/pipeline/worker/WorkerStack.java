@@ -51,15 +51,24 @@ final class WorkerStack implements AutoCloseable {
     }
 
     void register(DynamicPropertyRegistry registry) {
-        database.register(registry);
-        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("spring.kafka.consumer.group-id", () -> group);
-        registry.add("worker.sessions-topic", () -> sessionsTopic);
-        registry.add("worker.tasks-topic", () -> tasksTopic);
-        registry.add("worker.dead-letter-topic", () -> deadLetterTopic);
-        registry.add("worker.create-topics", () -> false);
-        registry.add("worker.retry-initial-interval", () -> "200ms");
-        registry.add("worker.retry-max-interval", () -> "2s");
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The settings that point a worker at this slice of the stack. */
+    Map<String, Object> properties() {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.server().username());
+        properties.put("spring.datasource.password", database.server().password());
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.put("spring.kafka.consumer.group-id", group);
+        properties.put("worker.sessions-topic", sessionsTopic);
+        properties.put("worker.tasks-topic", tasksTopic);
+        properties.put("worker.dead-letter-topic", deadLetterTopic);
+        properties.put("worker.create-topics", false);
+        properties.put("worker.retry-initial-interval", "200ms");
+        properties.put("worker.retry-max-interval", "2s");
+        return properties;
     }
 
     /** The database, as the tests read it (the worker's context has migrated it). */
