@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.schema.event.DeadLetterHeaders;
 import com.translation.pipeline.testsupport.ServiceAssertions;
+import com.translation.pipeline.testsupport.ServiceHttp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
@@ -257,6 +258,10 @@ abstract class WriterWorkerIT {
     void healthHasDatabaseAndKafkaAndMetricsAreExposed() {
         ServiceAssertions.assertHealthy(port, "db", "kafka");
         ServiceAssertions.assertOnlyHealthAndPrometheusExposed(port);
+        assertThat(ServiceHttp.get(port, "/actuator/prometheus").body())
+                .contains("pipeline_worker_batch_statements")
+                .contains("pipeline_worker_end_to_end_seconds")
+                .contains("kafka_consumer_fetch_manager_records_lag_max");
     }
 
     private void sendSession(int n, int version) {
