@@ -1,7 +1,6 @@
 package com.translation.pipeline.worker;
 
 import static com.translation.pipeline.schema.jooq.Tables.CONSUMER_OFFSET;
-import static com.translation.pipeline.schema.jooq.Tables.SESSION_TOMBSTONE;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
 import static com.translation.pipeline.worker.WorkerEvents.session;
@@ -10,6 +9,7 @@ import static com.translation.pipeline.worker.WorkerEvents.utf8;
 import static com.translation.pipeline.worker.WorkerEvents.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.translation.pipeline.schema.db.SessionDeletion;
 import com.translation.pipeline.schema.event.DeadLetterHeaders;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
@@ -280,25 +280,9 @@ abstract class WriterWorkerIT {
                         task("order-t-" + n, "order-s-" + n, version));
     }
 
-    /** What query-api's delete does: tombstone first, then the rows, in one transaction. */
+    /** query-api's delete: the same code. */
     private void deleteSessionAt(String sessionId, LocalDateTime deletedAt) {
-        stack().db()
-                .transaction(
-                        tx -> {
-                            tx.dsl()
-                                    .insertInto(SESSION_TOMBSTONE)
-                                    .set(SESSION_TOMBSTONE.SESSION_ID, sessionId)
-                                    .set(SESSION_TOMBSTONE.DELETED_AT, deletedAt)
-                                    .execute();
-                            tx.dsl()
-                                    .deleteFrom(TRANSLATION_TASK)
-                                    .where(TRANSLATION_TASK.SESSION_ID.eq(sessionId))
-                                    .execute();
-                            tx.dsl()
-                                    .deleteFrom(TRANSLATION_SESSION)
-                                    .where(TRANSLATION_SESSION.SESSION_ID.eq(sessionId))
-                                    .execute();
-                        });
+        SessionDeletion.delete(stack().db(), List.of(sessionId), deletedAt);
     }
 
     private double count(String outcome) {

@@ -38,8 +38,7 @@ class FlushController {
                     "200 once every event published to the topics before the call has been applied"
                         + " to MySQL; 504 with the number still pending when the timeout passes.")
     @PostMapping("/api/v1/translation/flush")
-    ResponseEntity<?> flush(@Valid @RequestBody(required = false) FlushRequest request)
-            throws KafkaUnreachableException {
+    ResponseEntity<?> flush(@Valid @RequestBody(required = false) FlushRequest request) {
         Duration timeout = timeout(request);
         FlushBarrier.Result result = barrier.await(timeout);
         if (result.complete()) {

@@ -4,7 +4,7 @@ import com.translation.pipeline.ingest.IngestProperties;
 import com.translation.pipeline.ingest.batch.BatchProblems;
 import com.translation.pipeline.ingest.batch.BatchTooLargeException;
 import com.translation.pipeline.ingest.batch.EventsNotAcknowledgedException;
-import com.translation.pipeline.ingest.flush.KafkaUnreachableException;
+import com.translation.pipeline.service.kafka.KafkaUnavailableException;
 import com.translation.pipeline.service.web.PipelineExceptionHandler;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +47,8 @@ class IngestExceptionHandler extends PipelineExceptionHandler {
         return unavailable(problem);
     }
 
-    @ExceptionHandler(KafkaUnreachableException.class)
-    ResponseEntity<ProblemDetail> kafkaUnreachable(KafkaUnreachableException ex) {
+    @ExceptionHandler(KafkaUnavailableException.class)
+    ResponseEntity<ProblemDetail> kafkaUnavailable(KafkaUnavailableException ex) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(
                         HttpStatus.SERVICE_UNAVAILABLE,

@@ -1,6 +1,8 @@
 package com.translation.pipeline.service.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,10 +25,15 @@ public class KafkaSupportAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     Admin kafkaAdminClient(KafkaAdmin kafkaAdmin) {
-        var config = new java.util.HashMap<>(kafkaAdmin.getConfigurationProperties());
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         config.putIfAbsent("default.api.timeout.ms", (int) ADMIN_CALL_TIMEOUT.toMillis());
         config.putIfAbsent("request.timeout.ms", (int) ADMIN_CALL_TIMEOUT.toMillis());
         return Admin.create(config);
+    }
+
+    @Bean
+    TopicOffsets topicOffsets(Admin kafkaAdminClient) {
+        return new TopicOffsets(kafkaAdminClient, ADMIN_CALL_TIMEOUT);
     }
 
     @Bean

@@ -4,10 +4,11 @@ import com.translation.pipeline.testsupport.MariaDbServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class QueryApiHealthMariaDbIT extends QueryApiHealthIT {
+class QueryApiMariaDbIT extends QueryApiIT {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
+        kafka(registry);
         MariaDbServer.instance().createDatabase().register(registry);
     }
 }

@@ -6,10 +6,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @EnabledIfMySql80
-class QueryApiHealthMySql80IT extends QueryApiHealthIT {
+class SessionRemovalMySql80IT extends SessionRemovalIT {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
+        kafka(registry);
         MySql80Server.instance().createDatabase().register(registry);
     }
 }

@@ -6,10 +6,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 @Testcontainers(disabledWithoutDocker = true)
-class QueryApiHealthMySql84IT extends QueryApiHealthIT {
+class SessionRemovalMySql84IT extends SessionRemovalIT {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
+        kafka(registry);
         MySql84Container.instance().createDatabase().register(registry);
     }
 }

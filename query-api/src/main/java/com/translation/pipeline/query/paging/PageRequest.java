@@ -1,0 +1,49 @@
+package com.translation.pipeline.query.paging;
+
+import com.translation.pipeline.query.web.InvalidParameterException;
+
+/**
+ * The paging parameters of a list request: {@code page} (from 1) and {@code page_size}, or a {@code
+ * cursor} from a previous page, with the sort order.
+ */
+public record PageRequest(int page, int pageSize, String cursor, boolean descending) {
+
+    public static PageRequest of(
+            String page,
+            String pageSize,
+            String cursor,
+            String sortOrder,
+            int defaultSize,
+            int maxSize) {
+        int size = pageSize == null ? defaultSize : integer("page_size", pageSize);
+        if (size < 1 || size > maxSize) {
+            throw new InvalidParameterException("page_size", "must be between 1 and " + maxSize);
+        }
+        if (page != null && cursor != null) {
+            throw new InvalidParameterException("cursor", "page and cursor cannot be combined");
+        }
+        int number = page == null ? 1 : integer("page", page);
+        if (number < 1) {
+            throw new InvalidParameterException("page", "must be at least 1");
+        }
+        return new PageRequest(number, size, cursor, descending(sortOrder));
+    }
+
+    private static boolean descending(String sortOrder) {
+        if (sortOrder == null || sortOrder.equals("desc")) {
+            return true;
+        }
+        if (sortOrder.equals("asc")) {
+            return false;
+        }
+        throw new InvalidParameterException("sort_order", "must be asc or desc");
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, "must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.translation.pipeline.query.session;
+
+import com.translation.pipeline.query.QueryProperties;
+import com.translation.pipeline.query.paging.Page;
+import com.translation.pipeline.query.paging.PageRequest;
+import com.translation.pipeline.query.task.TaskFilter;
+import com.translation.pipeline.query.task.TaskQueries;
+import com.translation.pipeline.query.task.TaskView;
+import com.translation.pipeline.query.web.NotFoundException;
+import com.translation.pipeline.schema.db.SessionDeletion;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sessions: list, one, a session's tasks, delete. */
+@RestController
+@RequestMapping("/api/v1/translation/sessions")
+class SessionController {
+
+    private final SessionQueries sessions;
+    private final TaskQueries tasks;
+    private final DSLContext db;
+    private final QueryProperties properties;
+    private final Clock clock;
+
+    SessionController(
+            SessionQueries sessions,
+            TaskQueries tasks,
+            DSLContext db,
+            QueryProperties properties,
+            Clock clock) {
+        this.sessions = sessions;
+        this.tasks = tasks;
+        this.db = db;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Operation(
+            summary = "List sessions",
+            description = "Filters, sort and offset or keyset (cursor) paging.")
+    @GetMapping
+    Page<SessionView> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "user_id", required = false) String userId,
+            @RequestParam(name = "created_from", required = false) String createdFrom,
+            @RequestParam(name = "created_to", required = false) String createdTo,
+            @RequestParam(name = "updated_from", required = false) String updatedFrom,
+            @RequestParam(name = "updated_to", required = false) String updatedTo,
+            @RequestParam(name = "sort_by", required = false) String sortBy,
+            @RequestParam(name = "sort_order", required = false) String sortOrder,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            @RequestParam(required = false) String cursor) {
+        SessionFilter filter =
+                SessionFilter.of(status, userId, createdFrom, createdTo, updatedFrom, updatedTo);
+        return sessions.list(filter, sortBy, pageRequest(page, pageSize, cursor, sortOrder));
+    }
+
+    @GetMapping("/{id}")
+    SessionView one(@PathVariable String id) {
+        return sessions.find(id).orElseThrow(() -> new NotFoundException("session", id));
+    }
+
+    @Operation(summary = "A session's tasks, by sequence")
+    @GetMapping("/{id}/tasks")
+    Page<TaskView> tasks(
+            @PathVariable String id,
+            @RequestParam(required = false) String page,
+            @RequestParam(name = "page_size", required = false) String pageSize,
+            @RequestParam(required = false) String cursor) {
+        if (!sessions.exists(id)) {
+            throw new NotFoundException("session", id);
+        }
+        return tasks.list(
+                TaskFilter.ofSession(id), "sequence", pageRequest(page, pageSize, cursor, "asc"));
+    }
+
+    record Deleted(String sessionId, Instant deletedAt, boolean sessionDeleted, int tasksDeleted) {}
+
+    @Operation(
+            summary = "Delete a session and its tasks",
+            description =
+                    "Also when the session has not reached the database yet: events older than the"
+                            + " delete never bring it back.")
+    @DeleteMapping("/{id}")
+    Deleted delete(@PathVariable String id) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        SessionDeletion.Deleted removed =
+                SessionDeletion.delete(
+                        db, List.of(id), LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+        return new Deleted(id, now, removed.sessions() > 0, removed.tasks());
+    }
+
+    private PageRequest pageRequest(String page, String pageSize, String cursor, String sortOrder) {
+        return PageRequest.of(
+                page,
+                pageSize,
+                cursor,
+                sortOrder,
+                properties.defaultPageSize(),
+                properties.maxPageSize());
+    }
+}

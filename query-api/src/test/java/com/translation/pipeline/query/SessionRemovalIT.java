@@ -1,0 +1,201 @@
+package com.translation.pipeline.query;
+
+import static com.translation.pipeline.schema.jooq.Tables.SESSION_TOMBSTONE;
+import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
+import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.translation.pipeline.schema.jooq.tables.records.TranslationSessionRecord;
+import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
+import com.translation.pipeline.testsupport.KafkaTestBroker;
+import com.translation.pipeline.testsupport.ServiceHttp;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Delete and retention cleanup; one subclass per database server. */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "query.cleanup-chunk-size=3")
+abstract class SessionRemovalIT {
+
+    static final Instant NOW = Instant.now();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired DSLContext db;
+    @LocalServerPort int port;
+
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add(
+                "spring.kafka.bootstrap-servers", KafkaTestBroker.instance()::bootstrapServers);
+    }
+
+    @Test
+    void deleteRemovesTheSessionAndItsTasksAndLeavesATombstone() {
+        insertSession("d-1", "running", NOW);
+        insertTasks("d-1", 3, NOW);
+
+        Instant before = Instant.now();
+        JsonNode deleted = delete("d-1");
+        Instant deletedAt = Instant.parse(deleted.path("deleted_at").asString());
+
+        assertThat(deleted.path("session_deleted").asBoolean()).isTrue();
+        assertThat(deleted.path("tasks_deleted").asInt()).isEqualTo(3);
+        assertThat(deletedAt).isBetween(before.minusMillis(1), Instant.now());
+        assertThat(ServiceHttp.get(port, "/api/v1/translation/sessions/d-1").statusCode())
+                .isEqualTo(404);
+        assertThat(db.fetchCount(TRANSLATION_TASK, TRANSLATION_TASK.SESSION_ID.eq("d-1"))).isZero();
+        assertThat(tombstone("d-1")).isEqualTo(utc(deletedAt));
+    }
+
+    @Test
+    void deleteOfASessionNotYetStoredStillLeavesATombstone() {
+        JsonNode deleted = delete("d-not-yet");
+
+        assertThat(deleted.path("session_deleted").asBoolean()).isFalse();
+        assertThat(tombstone("d-not-yet"))
+                .isEqualTo(utc(Instant.parse(deleted.path("deleted_at").asString())));
+    }
+
+    @Test
+    void cleanupDryRunDeletesNothingAndARealRunDeletesExactlyWhatItReportedInChunks() {
+        Instant old = NOW.minusSeconds(40L * 24 * 3600);
+        for (int i = 0; i < 7; i++) {
+            insertSession(
+                    String.format("c-%02d", i),
+                    i % 2 == 0 ? "completed" : "failed",
+                    old.plusSeconds(i));
+            insertTasks(String.format("c-%02d", i), 2, old);
+        }
+        insertSession("c-running", "running", old);
+        insertSession("c-cancelled-recent", "cancelled", NOW.minusSeconds(3600));
+        insertSession("c-cancelled-old", "cancelled", old);
+
+        JsonNode dry =
+                cleanup("{\"older_than_days\": 30, \"statuses\": [\"completed\", \"failed\"]}");
+
+        assertThat(dry.path("dry_run").asBoolean()).isTrue();
+        assertThat(dry.path("sessions").asInt()).isEqualTo(7);
+        assertThat(dry.path("tasks").asInt()).isEqualTo(14);
+        assertThat(dry.path("sample_ids").get(0).asString()).isEqualTo("c-00");
+        assertThat(dry.path("sample_ids")).hasSize(7);
+        assertThat(db.fetchCount(TRANSLATION_SESSION, TRANSLATION_SESSION.SESSION_ID.like("c-%")))
+                .isEqualTo(10);
+
+        JsonNode real =
+                cleanup(
+                        "{\"older_than_days\": 30, \"statuses\": [\"completed\", \"failed\"],"
+                                + " \"dry_run\": false}");
+
+        assertThat(real.path("dry_run").asBoolean()).isFalse();
+        assertThat(real.path("sessions").asInt()).isEqualTo(dry.path("sessions").asInt());
+        assertThat(real.path("tasks").asInt()).isEqualTo(dry.path("tasks").asInt());
+        assertThat(real.path("chunks").asInt()).isEqualTo(3);
+        assertThat(
+                        db.select(TRANSLATION_SESSION.SESSION_ID)
+                                .from(TRANSLATION_SESSION)
+                                .where(TRANSLATION_SESSION.SESSION_ID.like("c-%"))
+                                .fetch(TRANSLATION_SESSION.SESSION_ID))
+                .containsExactlyInAnyOrder("c-running", "c-cancelled-recent", "c-cancelled-old");
+        assertThat(db.fetchCount(TRANSLATION_TASK, TRANSLATION_TASK.SESSION_ID.like("c-%")))
+                .isZero();
+        assertThat(tombstone("c-03")).isAfter(utc(old));
+    }
+
+    @Test
+    void cleanupWithoutStatusesTakesEveryTerminalOneAndRefusesNonTerminalOnes() {
+        insertSession("e-cancelled", "cancelled", NOW.minusSeconds(100L * 24 * 3600));
+        insertSession("e-paused", "paused", NOW.minusSeconds(100L * 24 * 3600));
+
+        JsonNode dry = cleanup("{\"older_than_days\": 90}");
+        HttpResponse<String> refused =
+                post(
+                        "/api/v1/translation/sessions/cleanup",
+                        "{\"older_than_days\": 90, \"statuses\": [\"paused\"]}");
+        HttpResponse<String> missing =
+                post("/api/v1/translation/sessions/cleanup", "{\"dry_run\": true}");
+
+        assertThat(dry.path("statuses").toString())
+                .isEqualTo("[\"completed\",\"failed\",\"cancelled\"]");
+        assertThat(dry.path("sample_ids").toString())
+                .contains("e-cancelled")
+                .doesNotContain("e-paused");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).findValuesAsString("field"))
+                .containsExactly("statuses");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(missing.body()).findValuesAsString("field"))
+                .containsExactly("olderThanDays");
+    }
+
+    private JsonNode delete(String id) {
+        HttpResponse<String> response =
+                ServiceHttp.send(
+                        HttpRequest.newBuilder(
+                                        ServiceHttp.uri(port, "/api/v1/translation/sessions/" + id))
+                                .DELETE());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode cleanup(String body) {
+        HttpResponse<String> response = post("/api/v1/translation/sessions/cleanup", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        return ServiceHttp.postJson(port, path, body);
+    }
+
+    private LocalDateTime tombstone(String id) {
+        return db.select(SESSION_TOMBSTONE.DELETED_AT)
+                .from(SESSION_TOMBSTONE)
+                .where(SESSION_TOMBSTONE.SESSION_ID.eq(id))
+                .fetchOne(SESSION_TOMBSTONE.DELETED_AT);
+    }
+
+    private void insertSession(String id, String status, Instant updatedAt) {
+        TranslationSessionRecord row =
+                new TranslationSessionRecord()
+                        .setSessionId(id)
+                        .setStatus(status)
+                        .setCreatedAt(utc(updatedAt))
+                        .setUpdatedAt(utc(updatedAt))
+                        .setEventId(UUID.randomUUID().toString())
+                        .setAppliedAt(utc(updatedAt));
+        db.insertInto(TRANSLATION_SESSION).set(row).execute();
+    }
+
+    private void insertTasks(String sessionId, int count, Instant updatedAt) {
+        for (int i = 0; i < count; i++) {
+            TranslationTaskRecord row =
+                    new TranslationTaskRecord()
+                            .setTaskId(sessionId + "-t" + i)
+                            .setSessionId(sessionId)
+                            .setSequence(i)
+                            .setStatus("completed")
+                            .setCreatedAt(utc(updatedAt))
+                            .setUpdatedAt(utc(updatedAt))
+                            .setEventId(UUID.randomUUID().toString())
+                            .setAppliedAt(utc(updatedAt));
+            db.insertInto(TRANSLATION_TASK).set(row).execute();
+        }
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
