@@ -389,6 +389,10 @@ abstract class QueryApiIT {
     void healthHasDatabaseAndKafkaAndTheApiIsDescribed() {
         ServiceAssertions.assertHealthy(port, "db", "kafka");
         ServiceAssertions.assertOnlyHealthAndPrometheusExposed(port);
+        get(SESSIONS + "/s-01");
+        assertThat(ServiceHttp.get(port, "/actuator/prometheus").body())
+                .contains("http_server_requests_seconds_count{")
+                .contains("uri=\"/api/v1/translation/sessions/{id}\"");
         assertThat(ServiceHttp.get(port, "/v3/api-docs").body())
                 .contains(
                         SESSIONS,
