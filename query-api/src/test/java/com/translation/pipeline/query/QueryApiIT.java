@@ -56,44 +56,50 @@ abstract class QueryApiIT {
     static final String SESSIONS = "/api/v1/translation/sessions";
     static final String TASKS = "/api/v1/translation/tasks";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String SESSIONS_TOPIC = KafkaTestBroker.uniqueTopic(Topics.SESSIONS);
-    static final String TASKS_TOPIC = KafkaTestBroker.uniqueTopic(Topics.TASKS);
-    static final String DEAD_LETTER_TOPIC = KafkaTestBroker.uniqueTopic(Topics.DEAD_LETTERS);
 
     final SeedData data = SeedData.create();
+    String sessionsTopic;
 
     @Autowired DSLContext db;
+    @Autowired QueryProperties properties;
     @LocalServerPort int port;
 
     static void kafka(DynamicPropertyRegistry registry) {
         KafkaTestBroker kafka = KafkaTestBroker.instance();
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-        registry.add("query.sessions-topic", () -> SESSIONS_TOPIC);
-        registry.add("query.tasks-topic", () -> TASKS_TOPIC);
-        registry.add("query.dead-letter-topic", () -> DEAD_LETTER_TOPIC);
+        // Fresh names for each subclass's context: the subclasses share this JVM's broker.
+        String sessions = KafkaTestBroker.uniqueTopic(Topics.SESSIONS);
+        String tasks = KafkaTestBroker.uniqueTopic(Topics.TASKS);
+        String deadLetters = KafkaTestBroker.uniqueTopic(Topics.DEAD_LETTERS);
+        registry.add("query.sessions-topic", () -> sessions);
+        registry.add("query.tasks-topic", () -> tasks);
+        registry.add("query.dead-letter-topic", () -> deadLetters);
     }
 
     @BeforeAll
     void seed() throws Exception {
+        sessionsTopic = properties.sessionsTopic();
         data.insert(db);
         KafkaTestBroker kafka = KafkaTestBroker.instance();
-        kafka.createTopics(2, SESSIONS_TOPIC, TASKS_TOPIC, DEAD_LETTER_TOPIC);
+        kafka.createTopics(2, sessionsTopic, properties.tasksTopic(), properties.deadLetterTopic());
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(
                         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                         new StringSerializer(),
                         new ByteArraySerializer())) {
             for (int i = 0; i < 4; i++) {
-                producer.send(new ProducerRecord<>(SESSIONS_TOPIC, 0, "k", new byte[] {1})).get();
+                producer.send(new ProducerRecord<>(sessionsTopic, 0, "k", new byte[] {1})).get();
             }
             for (int i = 0; i < 2; i++) {
-                producer.send(new ProducerRecord<>(DEAD_LETTER_TOPIC, 1, "k", new byte[] {1}))
+                producer.send(
+                                new ProducerRecord<>(
+                                        properties.deadLetterTopic(), 1, "k", new byte[] {1}))
                         .get();
             }
         }
         db.insertInto(CONSUMER_OFFSET)
                 .set(CONSUMER_OFFSET.CONSUMER_GROUP, "writer-under-test")
-                .set(CONSUMER_OFFSET.TOPIC, SESSIONS_TOPIC)
+                .set(CONSUMER_OFFSET.TOPIC, sessionsTopic)
                 .set(CONSUMER_OFFSET.KAFKA_PARTITION, 0)
                 .set(CONSUMER_OFFSET.NEXT_OFFSET, 3L)
                 .set(CONSUMER_OFFSET.UPDATED_AT, T0)
@@ -351,7 +357,7 @@ abstract class QueryApiIT {
         assertThat(pipeline.path("partitions"))
                 .anySatisfy(
                         p -> {
-                            assertThat(p.path("topic").asString()).isEqualTo(SESSIONS_TOPIC);
+                            assertThat(p.path("topic").asString()).isEqualTo(sessionsTopic);
                             assertThat(p.path("partition").asInt()).isZero();
                             assertThat(p.path("end_offset").asLong()).isEqualTo(4);
                             assertThat(p.path("applied_offset").asLong()).isEqualTo(3);
@@ -369,8 +375,8 @@ abstract class QueryApiIT {
 
     @Test
     void readWithAConsistencyTokenWaitsForTheWriterAndSaysWhetherItCaughtUp() {
-        String reached = new ConsistencyToken(Map.of(SESSIONS_TOPIC, Map.of(0, 3L))).encode();
-        String ahead = new ConsistencyToken(Map.of(SESSIONS_TOPIC, Map.of(0, 4L))).encode();
+        String reached = new ConsistencyToken(Map.of(sessionsTopic, Map.of(0, 3L))).encode();
+        String ahead = new ConsistencyToken(Map.of(sessionsTopic, Map.of(0, 4L))).encode();
 
         HttpResponse<String> consistent = getWithToken(SESSIONS + "/s-01", reached);
         HttpResponse<String> stale = getWithToken(SESSIONS + "/s-01", ahead);

@@ -8,8 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain HTTP calls to a service started by a test, as a real client would make them. */
+/**
+ * Plain HTTP calls to a service started by a test, as a real client would make them. They carry the
+ * admin test key (see each module's {@code src/test/resources/config/application.yml}) unless they
+ * name another or none.
+ */
 public final class ServiceHttp {
+
+    public static final String API_KEY_HEADER = "X-API-Key";
+    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String WRITE_KEY = "test-write-key";
+    public static final String READ_KEY = "test-read-key";
 
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -27,7 +36,17 @@ public final class ServiceHttp {
                         .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Sends with the admin test key, unless the request already names a key. */
     public static HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        if (built.headers().firstValue(API_KEY_HEADER).isEmpty()) {
+            request.header(API_KEY_HEADER, ADMIN_KEY);
+        }
+        return sendAsIs(request);
+    }
+
+    /** Sends exactly as built, with whatever key the request carries or none. */
+    public static HttpResponse<String> sendAsIs(HttpRequest.Builder request) {
         try {
             return CLIENT.send(
                     request.timeout(Duration.ofSeconds(30)).build(),

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.schema.db.SessionDeletion;
 import com.translation.pipeline.schema.event.DeadLetterHeaders;
+import com.translation.pipeline.testsupport.AccessAssertions;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import io.micrometer.core.instrument.Counter;
@@ -252,6 +253,17 @@ abstract class WriterWorkerIT {
                                         TRANSLATION_SESSION,
                                         TRANSLATION_SESSION.SESSION_ID.like("already-%")))
                 .isZero();
+    }
+
+    @Test
+    void systemEndpointsNeedKeysWithTheirScopes() {
+        AccessAssertions.assertScope(
+                port, "GET", "/api/v1/system/metrics", null, AccessAssertions.Needs.READ);
+        AccessAssertions.assertScope(
+                port, "GET", "/api/v1/system/config", null, AccessAssertions.Needs.ADMIN);
+        assertThat(ServiceHttp.get(port, "/api/v1/system/config").body())
+                .contains("\"retry_max_interval\"")
+                .doesNotContain(ServiceHttp.ADMIN_KEY);
     }
 
     @Test

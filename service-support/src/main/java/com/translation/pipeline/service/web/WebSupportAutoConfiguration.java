@@ -1,6 +1,6 @@
 package com.translation.pipeline.service.web;
 
-import com.translation.pipeline.service.metrics.SystemMetricsConfiguration;
+import com.translation.pipeline.service.system.SystemEndpointsConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 @AutoConfiguration
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(WebLimitsProperties.class)
-@Import(SystemMetricsConfiguration.class)
+@Import(SystemEndpointsConfiguration.class)
 public class WebSupportAutoConfiguration {
 
     @Bean

@@ -1,4 +1,4 @@
-package com.translation.pipeline.service.metrics;
+package com.translation.pipeline.service.system;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,0 +1,104 @@
+package com.translation.pipeline.ingest;
+
+import static com.translation.pipeline.testsupport.AccessAssertions.Needs.ADMIN;
+import static com.translation.pipeline.testsupport.AccessAssertions.Needs.READ;
+import static com.translation.pipeline.testsupport.AccessAssertions.Needs.WRITE;
+import static com.translation.pipeline.testsupport.AccessAssertions.assertScope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.translation.pipeline.testsupport.KafkaTestBroker;
+import com.translation.pipeline.testsupport.ServiceHttp;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** API keys and scopes on every ingest-api endpoint, the open ones, limits and secrets. */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.kafka.ssl.key-password=ssl-secret-value",
+            "ingest.flush-default-timeout=0s"
+        })
+class IngestSecurityIT {
+
+    @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add(
+                "spring.kafka.bootstrap-servers", KafkaTestBroker.instance()::bootstrapServers);
+    }
+
+    @Test
+    void everyEndpointNeedsAKeyWithItsScope() {
+        String session = IngestTestData.sessions(IngestTestData.session("s-" + UUID.randomUUID()));
+        String task = IngestTestData.tasks(IngestTestData.task("t-" + UUID.randomUUID(), "s-1"));
+
+        assertScope(port, "POST", "/api/v1/translation/sessions/batch", session, WRITE);
+        assertScope(port, "POST", "/api/v1/translation/tasks/batch", task, WRITE);
+        assertScope(port, "POST", "/api/v1/translation/flush", "{\"timeout_ms\": 0}", WRITE);
+        assertScope(port, "GET", "/api/v1/system/metrics", null, READ);
+        assertScope(port, "GET", "/api/v1/system/config", null, ADMIN);
+        assertScope(port, "GET", "/api/v1/not-yet-an-endpoint", null, ADMIN);
+    }
+
+    @Test
+    void healthPrometheusAndApiDocsNeedNoKey() {
+        for (String path : new String[] {"/health", "/actuator/prometheus", "/v3/api-docs"}) {
+            HttpResponse<String> response =
+                    ServiceHttp.sendAsIs(HttpRequest.newBuilder(ServiceHttp.uri(port, path)).GET());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void effectiveConfigurationRedactsEverySecret() {
+        HttpResponse<String> response = ServiceHttp.get(port, "/api/v1/system/config");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains(
+                        "\"max_items\":1000",
+                        "\"ingest.flush-default-timeout\"",
+                        "\"spring.kafka.ssl.key-password\":\"******\"",
+                        "\"key\":\"******\"")
+                .doesNotContain(
+                        "ssl-secret-value",
+                        ServiceHttp.ADMIN_KEY,
+                        ServiceHttp.WRITE_KEY,
+                        "1fe7a77d2fca400ab2b506da2b5c7a0bc9ab21853ba6ad65c049915ff64dfabb");
+    }
+
+    @Test
+    void oversizedHeadersAreRefusedBeforeAnyWork() {
+        HttpResponse<String> response =
+                ServiceHttp.send(
+                        HttpRequest.newBuilder(ServiceHttp.uri(port, "/api/v1/system/metrics"))
+                                .header("X-Padding", "x".repeat(20_000))
+                                .GET());
+
+        assertThat(response.statusCode()).isIn(400, 431);
+    }
+
+    @Test
+    void serviceWithoutKeysRefusesToStartAndSaysWhy() {
+        assertThatThrownBy(
+                        () ->
+                                new SpringApplicationBuilder(IngestApiApplication.class)
+                                        .run(
+                                                "--server.port=0",
+                                                "--pipeline.security.keys=",
+                                                "--spring.kafka.bootstrap-servers="
+                                                        + KafkaTestBroker.instance()
+                                                                .bootstrapServers()))
+                .hasStackTraceContaining("No API keys configured: set pipeline.security.keys");
+    }
+}

@@ -1,0 +1,83 @@
+package com.translation.pipeline.query;
+
+import static com.translation.pipeline.testsupport.AccessAssertions.Needs.ADMIN;
+import static com.translation.pipeline.testsupport.AccessAssertions.Needs.READ;
+import static com.translation.pipeline.testsupport.AccessAssertions.assertScope;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.translation.pipeline.testsupport.KafkaTestBroker;
+import com.translation.pipeline.testsupport.MariaDbServer;
+import com.translation.pipeline.testsupport.ServiceHttp;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** API keys and scopes on every query-api endpoint; request bodies take only their fields. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class QuerySecurityIT {
+
+    @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        registry.add(
+                "spring.kafka.bootstrap-servers", KafkaTestBroker.instance()::bootstrapServers);
+        MariaDbServer.instance().createDatabase().register(registry);
+    }
+
+    @Test
+    void everyEndpointNeedsAKeyWithItsScope() {
+        String api = "/api/v1/translation";
+        for (String path :
+                new String[] {
+                    api + "/sessions",
+                    api + "/sessions/s-1",
+                    api + "/sessions/s-1/tasks",
+                    api + "/tasks",
+                    api + "/tasks/t-1",
+                    api + "/recovery/incomplete-sessions",
+                    api + "/stats",
+                    "/api/v1/system/metrics"
+                }) {
+            assertScope(port, "GET", path, null, READ);
+        }
+        assertScope(port, "POST", api + "/recovery/restore/s-1", null, READ);
+        assertScope(port, "DELETE", api + "/sessions/s-1", null, ADMIN);
+        assertScope(port, "POST", api + "/sessions/cleanup", "{\"older_than_days\": 30}", ADMIN);
+        assertScope(port, "GET", "/api/v1/system/config", null, ADMIN);
+    }
+
+    @Test
+    void databasePasswordAndKeysNeverAppearInTheEffectiveConfiguration() {
+        String config = ServiceHttp.get(port, "/api/v1/system/config").body();
+
+        assertThat(config)
+                .contains(
+                        "\"spring.datasource.password\":\"******\"",
+                        "\"max_page_size\":500",
+                        "\"name\":\"test-admin\"");
+        assertThat(config).doesNotContain(ServiceHttp.ADMIN_KEY, ServiceHttp.READ_KEY);
+    }
+
+    @Test
+    void cleanupBodyWithAnUnknownOrServerOwnedFieldIsRejected() {
+        HttpResponse<String> response =
+                ServiceHttp.postJson(
+                        port,
+                        "/api/v1/translation/sessions/cleanup",
+                        "{\"older_than_days\": 30, \"force\": true}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(
+                        JsonMapper.builder()
+                                .build()
+                                .readTree(response.body())
+                                .findValuesAsString("field"))
+                .containsExactly("force");
+    }
+}

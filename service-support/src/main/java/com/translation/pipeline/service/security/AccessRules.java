@@ -1,0 +1,61 @@
+package com.translation.pipeline.service.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Which scope each request needs. Each service adds its own rules; paths that no rule names need
+ * {@link Scope#ADMIN}, so a new endpoint is closed until someone opens it. The health check,
+ * Prometheus and the API documentation need no key.
+ */
+public final class AccessRules {
+
+    private record Rule(HttpMethod method, PathPattern pattern, Scope scope) {}
+
+    private static final List<PathPattern> OPEN =
+            List.of(
+                    parse("/health"),
+                    parse("/health/**"),
+                    parse("/actuator/prometheus"),
+                    parse("/v3/api-docs"),
+                    parse("/v3/api-docs/**"),
+                    parse("/docs"),
+                    parse("/swagger-ui/**"),
+                    parse("/error"));
+
+    private final List<Rule> rules = new ArrayList<>();
+
+    public AccessRules() {
+        require(HttpMethod.GET, "/api/v1/system/metrics", Scope.READ);
+        require(HttpMethod.GET, "/api/v1/system/config", Scope.ADMIN);
+    }
+
+    /** Requests with this method whose path matches the pattern need the scope. */
+    public AccessRules require(HttpMethod method, String pattern, Scope scope) {
+        rules.add(new Rule(method, parse(pattern), scope));
+        return this;
+    }
+
+    boolean isOpen(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return OPEN.stream().anyMatch(pattern -> pattern.matches(container));
+    }
+
+    Scope required(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        for (Rule rule : rules) {
+            if (rule.method().matches(method) && rule.pattern().matches(container)) {
+                return rule.scope();
+            }
+        }
+        return Scope.ADMIN;
+    }
+
+    private static PathPattern parse(String pattern) {
+        return PathPatternParser.defaultInstance.parse(pattern);
+    }
+}

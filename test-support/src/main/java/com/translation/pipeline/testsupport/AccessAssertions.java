@@ -1,0 +1,80 @@
+package com.translation.pipeline.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** Checks one endpoint's authentication and scope over real HTTP with the test keys. */
+public final class AccessAssertions {
+
+    /** The scope an endpoint needs; {@code admin} implies the others. */
+    public enum Needs {
+        READ,
+        WRITE,
+        ADMIN
+    }
+
+    private AccessAssertions() {}
+
+    /**
+     * No key and an unknown key get 401, keys without the scope 403, keys with it neither (the
+     * request itself may still be 2xx, 400 or 404 on its merits).
+     */
+    public static void assertScope(int port, String method, String path, String body, Needs needs) {
+        assertStatus(port, method, path, body, null, 401);
+        assertStatus(port, method, path, body, "not-a-key", 401);
+        Map<String, Boolean> allowed =
+                Map.of(
+                        ServiceHttp.READ_KEY, needs == Needs.READ,
+                        ServiceHttp.WRITE_KEY, needs == Needs.WRITE,
+                        ServiceHttp.ADMIN_KEY, true);
+        allowed.forEach(
+                (key, ok) -> {
+                    HttpResponse<String> response = send(port, method, path, body, key);
+                    if (ok) {
+                        assertThat(response.statusCode())
+                                .as(method + " " + path + " with " + key + ": " + response.body())
+                                .isNotIn(401, 403, 500);
+                    } else {
+                        assertThat(response.statusCode())
+                                .as(method + " " + path + " with " + key)
+                                .isEqualTo(403);
+                        assertThat(response.headers().firstValue("Content-Type"))
+                                .hasValue("application/problem+json");
+                    }
+                });
+    }
+
+    private static void assertStatus(
+            int port, String method, String path, String body, String key, int status) {
+        HttpResponse<String> response = send(port, method, path, body, key);
+        assertThat(response.statusCode())
+                .as(method + " " + path + " with key " + key)
+                .isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        if (status == 401) {
+            assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+        }
+    }
+
+    private static HttpResponse<String> send(
+            int port, String method, String path, String body, String key) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(ServiceHttp.uri(port, path))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header(ServiceHttp.API_KEY_HEADER, key);
+        }
+        return ServiceHttp.sendAsIs(request);
+    }
+}
