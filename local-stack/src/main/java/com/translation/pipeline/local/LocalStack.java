@@ -1,0 +1,256 @@
+package com.translation.pipeline.local;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./run-local.sh}: a real KRaft Kafka broker and MariaDB 11.4 with data kept in {@code
+ * .local/} ({@code --reset} wipes it), then ingest-api, query-api and N writer-workers as separate
+ * processes with the development keys. Ctrl-C or SIGTERM stops everything, services first.
+ */
+public final class LocalStack {
+
+    static final int INGEST_PORT = 8080;
+    static final int QUERY_PORT = 8081;
+    static final int WORKER_PORT = 8082;
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int MARIADB_PORT = 3306;
+    static final String WRITE_KEY = "dev-write-key";
+    static final String READ_KEY = "dev-read-key";
+    static final String ADMIN_KEY = "dev-admin-key";
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        new LocalStack().run(options);
+    }
+
+    record Options(boolean reset, int workers, Path root) {
+        static Options parse(String[] args) {
+            boolean reset = false;
+            int workers = 1;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--reset" -> reset = true;
+                    case "--workers" -> workers = Integer.parseInt(args[++i]);
+                    default -> {
+                        System.err.println("usage: ./run-local.sh [--reset] [--workers N]");
+                        System.exit(2);
+                    }
+                }
+            }
+            if (workers < 1 || workers > 6) {
+                System.err.println("--workers takes 1 to 6 (the topics have 6 partitions)");
+                System.exit(2);
+            }
+            return new Options(reset, workers, Path.of("").toAbsolutePath());
+        }
+    }
+
+    private void run(Options options) throws Exception {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("MariaDB", MARIADB_PORT);
+        ports.put("Kafka", KAFKA_PORT);
+        ports.put("Kafka controller", KAFKA_CONTROLLER_PORT);
+        ports.put("ingest-api", INGEST_PORT);
+        ports.put("query-api", QUERY_PORT);
+        for (int i = 0; i < options.workers(); i++) {
+            ports.put("writer-worker " + (i + 1), WORKER_PORT + i);
+        }
+        ports.forEach(
+                (name, port) -> {
+                    if (inUse(port)) {
+                        System.err.println(
+                                "Port "
+                                        + port
+                                        + " ("
+                                        + name
+                                        + ") is already in use; stop what holds it and try again.");
+                        System.exit(1);
+                    }
+                });
+        Path local = options.root().resolve(".local");
+        if (options.reset()) {
+            deleteRecursively(local);
+            System.out.println("Wiped " + local);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    stopAll();
+                                    stopped.countDown();
+                                },
+                                "local-stack-shutdown"));
+
+        step("MariaDB 11.4 on " + MARIADB_PORT);
+        LocalMariaDb mariaDb = LocalMariaDb.start(local.resolve("mariadb"), MARIADB_PORT);
+        running.push(mariaDb);
+        step("Kafka (KRaft) on " + KAFKA_PORT);
+        KafkaBrokerProcess kafka =
+                KafkaBrokerProcess.prepare(
+                        local.resolve("kafka"),
+                        KAFKA_PORT,
+                        KAFKA_CONTROLLER_PORT,
+                        System.getProperty("java.class.path"));
+        kafka.start();
+        running.push(kafka);
+
+        Map<String, String> environment = environment(mariaDb, kafka);
+        Path logs = local.resolve("logs");
+        ServiceProcess ingest =
+                start(
+                        "ingest-api",
+                        jar(options.root(), "ingest-api"),
+                        INGEST_PORT,
+                        environment,
+                        logs);
+        ServiceProcess query =
+                start("query-api", jar(options.root(), "query-api"), QUERY_PORT, environment, logs);
+        ServiceProcess[] workers = new ServiceProcess[options.workers()];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] =
+                    start(
+                            "writer-worker-" + (i + 1),
+                            jar(options.root(), "writer-worker"),
+                            WORKER_PORT + i,
+                            environment,
+                            logs);
+        }
+        step("waiting for every /health to be UP");
+        ingest.awaitHealthy(Duration.ofMinutes(3));
+        query.awaitHealthy(Duration.ofMinutes(3));
+        for (ServiceProcess worker : workers) {
+            worker.awaitHealthy(Duration.ofMinutes(3));
+        }
+        printBanner(options, logs);
+        stopped.await();
+    }
+
+    private ServiceProcess start(
+            String name, Path jar, int port, Map<String, String> environment, Path logs) {
+        step(name + " on " + port);
+        ServiceProcess service = ServiceProcess.start(name, jar, port, environment, logs);
+        running.push(service);
+        return service;
+    }
+
+    /** The same settings for every service, as docker-compose passes them. */
+    private static Map<String, String> environment(LocalMariaDb mariaDb, KafkaBrokerProcess kafka) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("SPRING_DATASOURCE_URL", mariaDb.jdbcUrl());
+        environment.put("SPRING_DATASOURCE_USERNAME", "root");
+        environment.put("SPRING_DATASOURCE_PASSWORD", "");
+        String[][] keys = {
+            {"dev-write", WRITE_KEY, "write"},
+            {"dev-read", READ_KEY, "read"},
+            {"dev-admin", ADMIN_KEY, "admin"}
+        };
+        for (int i = 0; i < keys.length; i++) {
+            environment.put("PIPELINE_SECURITY_KEYS_" + i + "_NAME", keys[i][0]);
+            environment.put("PIPELINE_SECURITY_KEYS_" + i + "_KEY", keys[i][1]);
+            environment.put("PIPELINE_SECURITY_KEYS_" + i + "_SCOPES", keys[i][2]);
+        }
+        return environment;
+    }
+
+    private static Path jar(Path root, String module) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar + " is missing: run ./run-local.sh, which builds it");
+        }
+        return jar;
+    }
+
+    private synchronized void stopAll() {
+        if (!running.isEmpty()) {
+            System.out.println("\nStopping the local stack...");
+        }
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("stop failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void printBanner(Options options, Path logs) {
+        String curl =
+                "curl -s -X POST http://localhost:8080/api/v1/translation/sessions/batch \\\n"
+                        + "    -H 'X-API-Key: "
+                        + WRITE_KEY
+                        + "' -H 'Content-Type: application/json' \\\n"
+                        + "    -d"
+                        + " '{\"sessions\":[{\"session_id\":\"demo-1\",\"status\":\"running\","
+                        + "\"created_at\":\"2026-01-01T10:00:00Z\",\"updated_at\":\"2026-01-01T10:00:00Z\"}]}'";
+        System.out.println();
+        System.out.println(
+                "The pipeline is running ("
+                        + options.workers()
+                        + " writer-worker"
+                        + (options.workers() > 1 ? "s" : "")
+                        + "):");
+        System.out.println("  ingest-api     http://localhost:8080   (Swagger UI: /docs)");
+        System.out.println("  query-api      http://localhost:8081   (Swagger UI: /docs)");
+        System.out.println(
+                "  writer-worker  http://localhost:8082/health"
+                        + (options.workers() > 1 ? " .. 808" + (1 + options.workers()) : ""));
+        System.out.println(
+                "  Kafka          127.0.0.1:9092       MariaDB "
+                        + " jdbc:mysql://127.0.0.1:3306/translation (root)");
+        System.out.println(
+                "Keys: "
+                        + WRITE_KEY
+                        + " (write), "
+                        + READ_KEY
+                        + " (read), "
+                        + ADMIN_KEY
+                        + " (admin)");
+        System.out.println("Logs: " + logs + "    Data: .local/ (./run-local.sh --reset wipes it)");
+        System.out.println("Try:\n  " + curl);
+        System.out.println(
+                "  curl -s http://localhost:8081/api/v1/translation/sessions/demo-1 -H 'X-API-Key: "
+                        + READ_KEY
+                        + "'");
+        System.out.println("Ctrl-C stops everything.");
+    }
+
+    private static void step(String what) {
+        System.out.println("-> " + what);
+    }
+
+    private static boolean inUse(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("0.0.0.0", port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
