@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -29,6 +30,7 @@ public final class LocalStack {
     static final String WRITE_KEY = "dev-write-key";
     static final String READ_KEY = "dev-read-key";
     static final String ADMIN_KEY = "dev-admin-key";
+    static final int PARTITIONS = 6;
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
@@ -109,7 +111,7 @@ public final class LocalStack {
         kafka.start();
         running.push(kafka);
 
-        Map<String, String> environment = environment(mariaDb, kafka);
+        Map<String, String> environment = environment(options.root(), mariaDb, kafka);
         Path logs = local.resolve("logs");
         ServiceProcess ingest =
                 start(
@@ -148,24 +150,36 @@ public final class LocalStack {
         return service;
     }
 
-    /** The same settings for every service, as docker-compose passes them. */
-    private static Map<String, String> environment(LocalMariaDb mariaDb, KafkaBrokerProcess kafka) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        environment.put("SPRING_DATASOURCE_URL", mariaDb.jdbcUrl());
-        environment.put("SPRING_DATASOURCE_USERNAME", "root");
-        environment.put("SPRING_DATASOURCE_PASSWORD", "");
-        String[][] keys = {
-            {"dev-write", WRITE_KEY, "write"},
-            {"dev-read", READ_KEY, "read"},
-            {"dev-admin", ADMIN_KEY, "admin"}
-        };
-        for (int i = 0; i < keys.length; i++) {
-            environment.put("PIPELINE_SECURITY_KEYS_" + i + "_NAME", keys[i][0]);
-            environment.put("PIPELINE_SECURITY_KEYS_" + i + "_KEY", keys[i][1]);
-            environment.put("PIPELINE_SECURITY_KEYS_" + i + "_SCOPES", keys[i][2]);
+    /** Settings that say where Kafka and the database are; docker-compose sets the same ones. */
+    static final List<String> ADDRESS_SETTINGS =
+            List.of(
+                    "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                    "SPRING_DATASOURCE_URL",
+                    "SPRING_DATASOURCE_USERNAME",
+                    "SPRING_DATASOURCE_PASSWORD");
+
+    /** ops/pipeline.env, which docker-compose reads too, plus where Kafka and MariaDB are. */
+    static Map<String, String> environment(
+            Path root, LocalMariaDb mariaDb, KafkaBrokerProcess kafka) throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>(sharedSettings(root));
+        List<String> addresses = List.of(kafka.bootstrapServers(), mariaDb.jdbcUrl(), "root", "");
+        for (int i = 0; i < ADDRESS_SETTINGS.size(); i++) {
+            environment.put(ADDRESS_SETTINGS.get(i), addresses.get(i));
         }
         return environment;
+    }
+
+    /** The KEY=VALUE lines of ops/pipeline.env. */
+    static Map<String, String> sharedSettings(Path root) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(root.resolve("ops").resolve("pipeline.env"))) {
+            String trimmed = line.strip();
+            int equals = trimmed.indexOf('=');
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#") && equals > 0) {
+                settings.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
+            }
+        }
+        return settings;
     }
 
     private static Path jar(Path root, String module) {
