@@ -38,4 +38,6 @@ public record QueryProperties(
         @NotNull @DefaultValue("5s") Duration consistencyTimeout,
         @Min(1) @DefaultValue("500") int cleanupChunkSize,
         @Min(0) @DefaultValue("20") int cleanupSampleSize,
-        @NotNull @DefaultValue("30d") Duration tombstoneRetention) {}
+        @NotNull @DefaultValue("30d") Duration tombstoneRetention,
+        @NotBlank @DefaultValue("-") String cleanupSchedule,
+        @Min(1) @DefaultValue("90") int cleanupOlderThanDays) {}

@@ -4,6 +4,7 @@ import static com.translation.pipeline.schema.jooq.Tables.SESSION_TOMBSTONE;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.translation.pipeline.schema.jooq.tables.records.TranslationSessionRecord;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
@@ -11,6 +12,7 @@ import com.translation.pipeline.testsupport.KafkaTestBroker;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -28,7 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** Delete and retention cleanup; one subclass per database server. */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "query.cleanup-chunk-size=3")
+        properties = {
+            "query.cleanup-chunk-size=3",
+            "query.cleanup-schedule=* * * * * *",
+            "query.cleanup-older-than-days=365"
+        })
 abstract class SessionRemovalIT {
 
     static final Instant NOW = Instant.now();
@@ -138,6 +144,34 @@ abstract class SessionRemovalIT {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(missing.body()).findValuesAsString("field"))
                 .containsExactly("olderThanDays");
+    }
+
+    @Test
+    void scheduledCleanupRemovesTerminalSessionsOlderThanItsDays() {
+        Instant ancient = NOW.minusSeconds(400L * 24 * 3600);
+        insertSession("sched-cancelled", "cancelled", ancient);
+        insertTasks("sched-cancelled", 2, ancient);
+        insertSession("sched-running", "running", ancient);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                db.fetchCount(
+                                                TRANSLATION_SESSION,
+                                                TRANSLATION_SESSION.SESSION_ID.eq(
+                                                        "sched-cancelled"))
+                                        == 0);
+
+        assertThat(
+                        db.fetchCount(
+                                TRANSLATION_TASK,
+                                TRANSLATION_TASK.SESSION_ID.eq("sched-cancelled")))
+                .isZero();
+        assertThat(
+                        db.fetchCount(
+                                TRANSLATION_SESSION,
+                                TRANSLATION_SESSION.SESSION_ID.eq("sched-running")))
+                .isEqualTo(1);
     }
 
     private JsonNode delete(String id) {

@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * writer-worker against a real broker and a real database; one subclass per database server. Each
@@ -44,6 +47,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 abstract class WriterWorkerIT {
 
     static final Duration APPLY_TIMEOUT = Duration.ofSeconds(60);
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired MeterRegistry meters;
     @Autowired KafkaListenerEndpointRegistry listeners;
@@ -253,6 +257,70 @@ abstract class WriterWorkerIT {
                                         TRANSLATION_SESSION,
                                         TRANSLATION_SESSION.SESSION_ID.like("already-%")))
                 .isZero();
+    }
+
+    @Test
+    void deadLettersAreListedWithReasonsAndOnlyTheNowValidOnesAreReplayedDryRunFirst() {
+        WorkerStack stack = stack();
+        String valid = new String(task("replayed-t", "replayed-s", 1), StandardCharsets.UTF_8);
+        sendDeadLetter(stack, "replayed-s", valid, "an older contract refused it");
+        sendDeadLetter(stack, "still-bad", "{broken", "not valid JSON");
+        long tasksBefore =
+                stack.endOffsets(stack.tasksTopic).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+
+        JsonNode listed =
+                JSON.readTree(ServiceHttp.get(port, "/api/v1/dead-letters?limit=1000").body());
+        JsonNode dry =
+                JSON.readTree(
+                        ServiceHttp.postJson(port, "/api/v1/dead-letters/replay", "{}").body());
+
+        assertThat(listed.findValuesAsString("reason"))
+                .contains("an older contract refused it", "not valid JSON");
+        assertThat(dry.path("dry_run").asBoolean()).isTrue();
+        assertThat(dry.path("replayed").asInt()).isEqualTo(1);
+        assertThat(dry.path("still_invalid").asInt()).isPositive();
+        assertThat(
+                        stack.endOffsets(stack.tasksTopic).values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
+                .isEqualTo(tasksBefore);
+
+        JsonNode real =
+                JSON.readTree(
+                        ServiceHttp.postJson(
+                                        port, "/api/v1/dead-letters/replay", "{\"dry_run\": false}")
+                                .body());
+        stack.awaitApplied(APPLY_TIMEOUT);
+        JsonNode again =
+                JSON.readTree(
+                        ServiceHttp.postJson(
+                                        port, "/api/v1/dead-letters/replay", "{\"dry_run\": false}")
+                                .body());
+
+        assertThat(real.path("replayed").asInt()).isEqualTo(1);
+        assertThat(
+                        stack.db()
+                                .fetchCount(
+                                        TRANSLATION_TASK,
+                                        TRANSLATION_TASK.TASK_ID.eq("replayed-t")))
+                .isEqualTo(1);
+        assertThat(again.path("replayed").asInt()).isZero();
+        AccessAssertions.assertScope(
+                port, "GET", "/api/v1/dead-letters", null, AccessAssertions.Needs.ADMIN);
+    }
+
+    /** A record on the dead-letter topic as the worker writes one, from the tasks topic. */
+    private static void sendDeadLetter(WorkerStack stack, String key, String value, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(
+                DeadLetterHeaders.ORIGINAL_TOPIC,
+                stack.tasksTopic.getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(1).array());
+        headers.add(DeadLetterHeaders.ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(99).array());
+        headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
+        stack.sendWithHeaders(stack.deadLetterTopic, key, utf8(value), headers);
     }
 
     @Test
