@@ -48,11 +48,4 @@ public final class Parameters {
                 .map(constant -> constant.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
-
-    /** A from/to pair where from must not be after to. */
-    public static void range(String fromName, LocalDateTime from, LocalDateTime to) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidParameterException(fromName, "must not be after the end of its range");
-        }
-    }
 }
