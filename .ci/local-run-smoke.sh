@@ -19,18 +19,30 @@ done
 grep -q 'Ctrl-C stops everything' "$log" || { cat "$log"; echo "smoke: not all services UP in time"; exit 1; }
 echo "smoke: all services UP"
 
-curl -sf -X POST http://localhost:8080/api/v1/translation/sessions/batch \
+# Each answer is captured before it is checked: `curl | grep -q` fails under pipefail when grep
+# stops reading early.
+expect() { # expect <what> <text> <pattern>
+  if ! grep -q -- "$3" <<<"$2"; then echo "smoke: $1 failed: $2"; exit 1; fi
+}
+answer=$(curl -s -X POST http://localhost:8080/api/v1/translation/sessions/batch \
   -H 'X-API-Key: dev-write-key' -H 'Content-Type: application/json' \
-  -d '{"sessions":[{"session_id":"smoke-1","status":"running","created_at":"2026-01-01T10:00:00Z","updated_at":"2026-01-01T10:00:00Z"}]}' \
-  | grep -q '"accepted":1'
-curl -sf -X POST http://localhost:8080/api/v1/translation/flush \
-  -H 'X-API-Key: dev-write-key' -H 'Content-Type: application/json' -d '{"timeout_ms": 30000}' | grep -q flushed
-curl -sf http://localhost:8081/api/v1/translation/sessions/smoke-1 -H 'X-API-Key: dev-read-key' | grep -q '"session_id":"smoke-1"'
+  -d '{"sessions":[{"session_id":"smoke-1","status":"running","created_at":"2026-01-01T10:00:00Z","updated_at":"2026-01-01T10:00:00Z"}]}')
+expect "ingest" "$answer" '"accepted":1'
+answer=$(curl -s -X POST http://localhost:8080/api/v1/translation/flush \
+  -H 'X-API-Key: dev-write-key' -H 'Content-Type: application/json' -d '{"timeout_ms": 30000}')
+expect "flush" "$answer" '"status":"flushed"'
+answer=$(curl -s http://localhost:8081/api/v1/translation/sessions/smoke-1 -H 'X-API-Key: dev-read-key')
+expect "query" "$answer" '"session_id":"smoke-1"'
 echo "smoke: a batch posted to 8080 is readable from 8081 after a flush"
 
+# A rebalance may still be settling right after start: give each worker 30 s to hold partitions.
 for port in 8082 8083 8084; do
-  assigned=$(curl -sf "http://localhost:$port/actuator/prometheus" \
-    | awk '/^kafka_consumer_coordinator_assigned_partitions/ {sum += $NF} END {print sum + 0}')
+  for _ in $(seq 1 30); do
+    metrics=$(curl -s "http://localhost:$port/actuator/prometheus")
+    assigned=$(awk '/^kafka_consumer_coordinator_assigned_partitions/ {sum += $NF} END {print sum + 0}' <<<"$metrics")
+    [ "${assigned%.*}" -gt 0 ] && break
+    sleep 1
+  done
   [ "${assigned%.*}" -gt 0 ] || { echo "smoke: worker on $port holds no partition"; exit 1; }
 done
 echo "smoke: three workers in the group, each holding partitions"
