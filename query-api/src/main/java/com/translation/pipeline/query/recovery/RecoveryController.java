@@ -1,8 +1,8 @@
 package com.translation.pipeline.query.recovery;
 
 import com.translation.pipeline.query.QueryProperties;
+import com.translation.pipeline.query.paging.ListParameters;
 import com.translation.pipeline.query.paging.Page;
-import com.translation.pipeline.query.paging.PageRequest;
 import com.translation.pipeline.query.session.SessionFilter;
 import com.translation.pipeline.query.session.SessionQueries;
 import com.translation.pipeline.query.session.SessionView;
@@ -12,6 +12,7 @@ import com.translation.pipeline.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,21 +43,11 @@ class RecoveryController {
             @RequestParam(name = "user_id", required = false) String userId,
             @RequestParam(name = "updated_from", required = false) String updatedFrom,
             @RequestParam(name = "updated_to", required = false) String updatedTo,
-            @RequestParam(name = "sort_by", required = false) String sortBy,
-            @RequestParam(name = "sort_order", required = false) String sortOrder,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
-            @RequestParam(required = false) String cursor) {
+            @ParameterObject ListParameters paging) {
         return sessions.list(
                 SessionFilter.incomplete(userId, updatedFrom, updatedTo),
-                sortBy,
-                PageRequest.of(
-                        page,
-                        pageSize,
-                        cursor,
-                        sortOrder,
-                        properties.defaultPageSize(),
-                        properties.maxPageSize()));
+                paging.sortBy(),
+                paging.toPageRequest(properties));
     }
 
     record Restored(SessionView session, List<TaskView> tasks, Map<String, Integer> taskCounts) {}

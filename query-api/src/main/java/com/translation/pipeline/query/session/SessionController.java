@@ -1,6 +1,7 @@
 package com.translation.pipeline.query.session;
 
 import com.translation.pipeline.query.QueryProperties;
+import com.translation.pipeline.query.paging.ListParameters;
 import com.translation.pipeline.query.paging.Page;
 import com.translation.pipeline.query.paging.PageRequest;
 import com.translation.pipeline.query.task.TaskFilter;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,14 +60,10 @@ class SessionController {
             @RequestParam(name = "created_to", required = false) String createdTo,
             @RequestParam(name = "updated_from", required = false) String updatedFrom,
             @RequestParam(name = "updated_to", required = false) String updatedTo,
-            @RequestParam(name = "sort_by", required = false) String sortBy,
-            @RequestParam(name = "sort_order", required = false) String sortOrder,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
-            @RequestParam(required = false) String cursor) {
+            @ParameterObject ListParameters paging) {
         SessionFilter filter =
                 SessionFilter.of(status, userId, createdFrom, createdTo, updatedFrom, updatedTo);
-        return sessions.list(filter, sortBy, pageRequest(page, pageSize, cursor, sortOrder));
+        return sessions.list(filter, paging.sortBy(), paging.toPageRequest(properties));
     }
 
     @GetMapping("/{id}")

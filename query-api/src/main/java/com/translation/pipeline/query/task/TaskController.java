@@ -1,10 +1,11 @@
 package com.translation.pipeline.query.task;
 
 import com.translation.pipeline.query.QueryProperties;
+import com.translation.pipeline.query.paging.ListParameters;
 import com.translation.pipeline.query.paging.Page;
-import com.translation.pipeline.query.paging.PageRequest;
 import com.translation.pipeline.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,23 +36,10 @@ class TaskController {
             @RequestParam(name = "created_to", required = false) String createdTo,
             @RequestParam(name = "updated_from", required = false) String updatedFrom,
             @RequestParam(name = "updated_to", required = false) String updatedTo,
-            @RequestParam(name = "sort_by", required = false) String sortBy,
-            @RequestParam(name = "sort_order", required = false) String sortOrder,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
-            @RequestParam(required = false) String cursor) {
+            @ParameterObject ListParameters paging) {
         TaskFilter filter =
                 TaskFilter.of(sessionId, status, createdFrom, createdTo, updatedFrom, updatedTo);
-        return tasks.list(
-                filter,
-                sortBy,
-                PageRequest.of(
-                        page,
-                        pageSize,
-                        cursor,
-                        sortOrder,
-                        properties.defaultPageSize(),
-                        properties.maxPageSize()));
+        return tasks.list(filter, paging.sortBy(), paging.toPageRequest(properties));
     }
 
     @GetMapping("/{id}")
