@@ -67,6 +67,7 @@ class IngestSecurityIT {
         assertThat(response.body())
                 .contains(
                         "\"max_items\":1000",
+                        "\"max_body_size\":\"16777216B\"",
                         "\"ingest.flush-default-timeout\"",
                         "\"spring.kafka.ssl.key-password\":\"******\"",
                         "\"key\":\"******\"")

@@ -9,11 +9,15 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * {@code GET /api/v1/system/config} (admin): the effective settings, with every secret redacted
@@ -46,15 +50,21 @@ class SystemConfigController {
             Pattern.compile("(?i)(password|pwd|secret|token)=[^&;]*|//[^/@:]+:[^/@]+@");
     private static final String OWN_PACKAGE = "com.translation.pipeline.";
 
+    /** Settings as JSON: snake_case like the API, sizes as text ("16777216B", not a bean). */
+    private static final JsonMapper SETTINGS_JSON =
+            JsonMapper.builder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .addModule(
+                            new SimpleModule()
+                                    .addSerializer(DataSize.class, ToStringSerializer.instance))
+                    .build();
+
     private final ConfigurableEnvironment environment;
     private final ApplicationContext context;
-    private final JsonMapper json;
 
-    SystemConfigController(
-            ConfigurableEnvironment environment, ApplicationContext context, JsonMapper json) {
+    SystemConfigController(ConfigurableEnvironment environment, ApplicationContext context) {
         this.environment = environment;
         this.context = context;
-        this.json = json;
     }
 
     record EffectiveConfig(Map<String, JsonNode> settings, Map<String, String> properties) {}
@@ -67,7 +77,7 @@ class SystemConfigController {
                 .forEach(
                         bean -> {
                             if (bean.getInstance().getClass().getName().startsWith(OWN_PACKAGE)) {
-                                JsonNode tree = json.valueToTree(bean.getInstance());
+                                JsonNode tree = SETTINGS_JSON.valueToTree(bean.getInstance());
                                 redactTree(tree);
                                 settings.put(bean.getAnnotation().prefix(), tree);
                             }
