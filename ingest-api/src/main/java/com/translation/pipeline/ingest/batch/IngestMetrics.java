@@ -3,6 +3,9 @@ package com.translation.pipeline.ingest.batch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Meters of ingest-api: requests by status, items by outcome and reason, publish latency. */
@@ -24,15 +27,30 @@ class IngestMetrics {
                 .increment();
     }
 
-    void item(RecordKind kind, ItemResult result) {
-        String reason = result.errors().isEmpty() ? "none" : result.errors().get(0).reason();
-        Counter.builder("pipeline.ingest.items")
-                .description("Batch items by outcome and, for rejections, the first reason")
-                .tag("kind", kind.field())
-                .tag("outcome", result.status().name())
-                .tag("reason", reason)
-                .register(registry)
-                .increment();
+    /** One registry lookup per outcome and reason in the batch, not one per item. */
+    void items(RecordKind kind, List<ItemResult> results) {
+        Map<List<String>, Long> counts =
+                results.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        result ->
+                                                List.of(
+                                                        result.status().name(),
+                                                        result.errors().isEmpty()
+                                                                ? "none"
+                                                                : result.errors().get(0).reason()),
+                                        Collectors.counting()));
+        counts.forEach(
+                (outcomeAndReason, count) ->
+                        Counter.builder("pipeline.ingest.items")
+                                .description(
+                                        "Batch items by outcome and, for rejections, the first"
+                                                + " reason")
+                                .tag("kind", kind.field())
+                                .tag("outcome", outcomeAndReason.get(0))
+                                .tag("reason", outcomeAndReason.get(1))
+                                .register(registry)
+                                .increment(count));
     }
 
     Timer.Sample startPublish() {

@@ -2,6 +2,7 @@ package com.translation.pipeline.ingest.flush;
 
 import com.translation.pipeline.ingest.IngestProperties;
 import com.translation.pipeline.service.kafka.TopicOffsets;
+import com.translation.pipeline.service.wait.Polling;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,21 +37,24 @@ class FlushBarrier {
      */
     Result await(Duration timeout) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
         Map<TopicPartition, Long> targets =
                 offsets.latest(List.of(properties.sessionsTopic(), properties.tasksTopic()));
         Map<TopicPartition, Long> floors = offsets.earliest(targets.keySet());
-        while (true) {
-            long pending = pending(targets, floors, offsets.committed(properties.writerGroup()));
-            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            if (pending == 0) {
-                return new Result(true, waitedMs, 0);
-            }
-            if (System.nanoTime() + POLL_INTERVAL.toNanos() > deadline) {
-                return new Result(false, waitedMs, pending);
-            }
-            sleep();
-        }
+        long[] pending = {Long.MAX_VALUE};
+        boolean complete =
+                Polling.until(
+                        () -> {
+                            pending[0] =
+                                    pending(
+                                            targets,
+                                            floors,
+                                            offsets.committed(properties.writerGroup()));
+                            return pending[0] == 0;
+                        },
+                        timeout,
+                        POLL_INTERVAL);
+        long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        return new Result(complete, waitedMs, complete ? 0 : pending[0]);
     }
 
     /**
@@ -69,13 +73,5 @@ class FlushBarrier {
             pending += Math.max(0, target.getValue() - applied);
         }
         return pending;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,6 +4,7 @@ import static com.translation.pipeline.schema.jooq.Tables.CONSUMER_OFFSET;
 
 import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.schema.consistency.ConsistencyToken;
+import com.translation.pipeline.service.wait.Polling;
 import java.time.Duration;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -28,21 +29,7 @@ class ConsistencyWait {
 
     /** True when the events are applied, false when the timeout passed first. */
     boolean await(ConsistencyToken token) {
-        long deadline = System.nanoTime() + properties.consistencyTimeout().toNanos();
-        while (true) {
-            if (reached(token)) {
-                return true;
-            }
-            if (System.nanoTime() + POLL_INTERVAL.toNanos() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
+        return Polling.until(() -> reached(token), properties.consistencyTimeout(), POLL_INTERVAL);
     }
 
     private boolean reached(ConsistencyToken token) {
