@@ -20,6 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ContractRules {
 
+    /** The contract's own keywords in the schema files, which this class enforces. */
+    static final List<String> KEYWORDS =
+            List.of("x-max-utf8-bytes", "x-max-depth", "x-max-json-bytes", "x-precision");
+
     private static final int MIN_YEAR = 1000;
     private static final int MAX_YEAR = 9999;
 

@@ -4,7 +4,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.NodePath;
 import com.translation.pipeline.schema.event.FieldError.Reason;
 import java.io.IOException;
@@ -37,9 +39,18 @@ public final class EventValidator {
     private final ContractRules envelopeRules;
 
     private EventValidator() {
+        // Draft 2020-12 that knows the contract's x- keywords as annotations: ContractRules
+        // enforces them, and the validator no longer warns that it does not know them.
+        Dialect dialect =
+                Dialect.builder(Dialects.getDraft202012())
+                        .keywords(
+                                ContractRules.KEYWORDS.stream()
+                                        .map(AnnotationKeyword::new)
+                                        .toList())
+                        .build();
         SchemaRegistry registry =
                 SchemaRegistry.withDefaultDialect(
-                        SpecificationVersion.DRAFT_2020_12,
+                        dialect,
                         builder ->
                                 builder.schemaIdResolvers(
                                         resolvers ->
