@@ -78,6 +78,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** The operating system's id of the running broker. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException("Kafka is not running");
+        }
+        return process.pid();
+    }
+
     /** Starts the broker and waits until it accepts connections. */
     public synchronized void start() {
         if (process != null) {

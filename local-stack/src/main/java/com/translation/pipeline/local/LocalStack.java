@@ -116,18 +116,23 @@ public final class LocalStack {
         ServiceProcess ingest =
                 start(
                         "ingest-api",
-                        jar(options.root(), "ingest-api"),
+                        ServiceProcess.jar(options.root(), "ingest-api"),
                         INGEST_PORT,
                         environment,
                         logs);
         ServiceProcess query =
-                start("query-api", jar(options.root(), "query-api"), QUERY_PORT, environment, logs);
+                start(
+                        "query-api",
+                        ServiceProcess.jar(options.root(), "query-api"),
+                        QUERY_PORT,
+                        environment,
+                        logs);
         ServiceProcess[] workers = new ServiceProcess[options.workers()];
         for (int i = 0; i < workers.length; i++) {
             workers[i] =
                     start(
                             "writer-worker-" + (i + 1),
-                            jar(options.root(), "writer-worker"),
+                            ServiceProcess.jar(options.root(), "writer-worker"),
                             WORKER_PORT + i,
                             environment,
                             logs);
@@ -170,7 +175,7 @@ public final class LocalStack {
     }
 
     /** The KEY=VALUE lines of ops/pipeline.env. */
-    static Map<String, String> sharedSettings(Path root) throws IOException {
+    public static Map<String, String> sharedSettings(Path root) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String line : Files.readAllLines(root.resolve("ops").resolve("pipeline.env"))) {
             String trimmed = line.strip();
@@ -180,15 +185,6 @@ public final class LocalStack {
             }
         }
         return settings;
-    }
-
-    private static Path jar(Path root, String module) {
-        Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(
-                    jar + " is missing: run ./run-local.sh, which builds it");
-        }
-        return jar;
     }
 
     private synchronized void stopAll() {

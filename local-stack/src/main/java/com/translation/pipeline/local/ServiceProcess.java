@@ -15,25 +15,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the pipeline, run from its jar as a separate process with its log in a file. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One service of the pipeline, run from its jar as a separate process with its log in a file. It
+ * can be stopped (SIGTERM), killed (SIGKILL) and started again with the same settings; the local
+ * run and the reliability battery both use it.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final String name;
-    final int port;
+    private final String name;
+    private final int port;
     private final Path log;
-    private final Process process;
+    private final ProcessBuilder builder;
+    private Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, ProcessBuilder builder) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.builder = builder;
     }
 
-    static ServiceProcess start(
+    /**
+     * Starts {@code jar} on {@code port} with {@code environment} added to this JVM's, appending
+     * its output to {@code logs/<name>.log}.
+     */
+    public static ServiceProcess start(
             String name, Path jar, int port, Map<String, String> environment, Path logs) {
         try {
             Files.createDirectories(logs);
@@ -52,24 +61,70 @@ final class ServiceProcess implements AutoCloseable {
                             .redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ServiceProcess(name, port, log, builder.start());
+            ServiceProcess service = new ServiceProcess(name, port, log, builder);
+            service.startAgain();
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The jar a module's build leaves in its {@code target/}. */
+    public static Path jar(Path root, String module) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw package");
+        }
+        return jar;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The operating system's id of the running process. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the service again with the same command and settings (after a stop or a kill). */
+    public synchronized void startAgain() {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        try {
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Waits until {@code GET /health} answers UP. */
-    void awaitHealthy(Duration timeout) {
+    public void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
+            if (!isAlive()) {
                 throw new IllegalStateException(name + " exited; see " + log);
             }
             try {
                 HttpResponse<String> health =
                         HTTP.send(
-                                HttpRequest.newBuilder(
-                                                URI.create("http://127.0.0.1:" + port + "/health"))
+                                HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
                                         .timeout(Duration.ofSeconds(2))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
@@ -88,18 +143,34 @@ final class ServiceProcess implements AutoCloseable {
                 name + " did not report UP within " + timeout + "; see " + log);
     }
 
+    /** Kills the service at once (SIGKILL), as a crash would: no shutdown hook runs. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            awaitExit(Duration.ofSeconds(10));
+        }
+    }
+
     /** Asks the service to stop (SIGTERM: Boot shuts down gracefully), then insists. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (process == null) {
+            return;
+        }
         process.destroy();
+        if (!awaitExit(Duration.ofSeconds(30))) {
+            process.destroyForcibly();
+            awaitExit(Duration.ofSeconds(10));
+        }
+    }
+
+    private boolean awaitExit(Duration timeout) {
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            return false;
         }
     }
 

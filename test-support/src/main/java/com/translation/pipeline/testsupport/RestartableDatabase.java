@@ -6,6 +6,12 @@ public interface RestartableDatabase extends DatabaseServer, AutoCloseable {
     /** Stops the server (MySQL: SIGKILL, so the restart runs crash recovery). */
     void stop();
 
+    /** Shuts the server down cleanly, as an operator would, and waits until it has exited. */
+    void shutdown();
+
+    /** Kills the server at once (SIGKILL): the restart runs crash recovery. */
+    void kill();
+
     /** Starts it again on the same port and data, and waits until it accepts connections. */
     void startAgain();
 

@@ -13,13 +13,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic without a consumer group, as far as its end offsets at the call. */
-final class TopicReader {
+public final class TopicReader {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private TopicReader() {}
 
-    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(
+            String bootstrapServers, String topic) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
@@ -38,7 +39,7 @@ final class TopicReader {
         }
     }
 
-    static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
+    public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
             return consumer.endOffsets(partitions(consumer, topic), TIMEOUT);
         }
