@@ -40,6 +40,9 @@ class PartitionAssignmentListener implements ConsumerAwareRebalanceListener {
                     partitions,
                     e.getMessage());
         }
+        // Called after every rebalance, also with no new partitions: the moment to retry Kafka
+        // commits that failed because the rebalance was in progress.
+        seeker.commitWhereKafkaLags(consumer, positions.stored(consumer.assignment()));
     }
 
     @Override

@@ -49,16 +49,15 @@ public class PartitionSeeker {
                 positions.resolve(partition, OptionalLong.empty());
             }
         }
-        commitWhereKafkaLags(consumer, stored);
     }
 
     /**
-     * Kafka's committed offsets serve lag and the flush barrier. A worker that died between its
-     * database commit and its Kafka commit left them behind the database's, and nothing else moves
+     * Commits {@code stored} to Kafka where Kafka's committed offsets are behind. Kafka's offsets
+     * serve lag and the flush barrier; they fall behind the database's when a worker dies between
+     * its two commits, or when its Kafka commit fails during a rebalance, and nothing else moves
      * them until new records arrive on the partition, so the barrier would wait for ever.
      */
-    private static void commitWhereKafkaLags(
-            Consumer<?, ?> consumer, Map<TopicPartition, Long> stored) {
+    public void commitWhereKafkaLags(Consumer<?, ?> consumer, Map<TopicPartition, Long> stored) {
         if (stored.isEmpty()) {
             return;
         }

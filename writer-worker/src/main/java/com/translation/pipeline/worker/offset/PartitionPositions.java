@@ -1,6 +1,7 @@
 package com.translation.pipeline.worker.offset;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,18 @@ public final class PartitionPositions {
             throw new IllegalStateException(partition + " is not resolved");
         }
         return value;
+    }
+
+    /** The stored offsets known for these partitions (those resolved, with an offset stored). */
+    public Map<TopicPartition, Long> stored(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            OptionalLong offset = expected.get(partition);
+            if (offset != null && offset.isPresent()) {
+                stored.put(partition, offset.getAsLong());
+            }
+        }
+        return stored;
     }
 
     public void resolve(TopicPartition partition, OptionalLong stored) {
