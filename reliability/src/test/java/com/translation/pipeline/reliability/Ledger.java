@@ -1,0 +1,103 @@
+package com.translation.pipeline.reliability;
+
+import java.util.BitSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Every version the load sent and what the pipeline answered for it: acknowledged (2xx for the
+ * item, or the broker's ack to a direct producer), rejected (4xx), or indeterminate (timeout, 5xx,
+ * connection reset: it may or may not have reached Kafka). Also the poison records injected.
+ */
+final class Ledger {
+
+    private static final class Entry {
+        private final BitSet sent = new BitSet();
+        private int newestAcknowledged;
+    }
+
+    private final Map<RecordRef, Entry> entries = new ConcurrentHashMap<>();
+    private final Set<String> poisonAcknowledged = ConcurrentHashMap.newKeySet();
+    private final LongAdder acknowledged = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder indeterminate = new LongAdder();
+    private final LongAdder poisonIndeterminate = new LongAdder();
+
+    void sending(Version version) {
+        Entry entry = entries.computeIfAbsent(version.ref(), r -> new Entry());
+        synchronized (entry) {
+            entry.sent.set(version.number());
+        }
+    }
+
+    void acknowledged(Version version) {
+        acknowledged.increment();
+        Entry entry = entries.get(version.ref());
+        synchronized (entry) {
+            entry.newestAcknowledged = Math.max(entry.newestAcknowledged, version.number());
+        }
+    }
+
+    void rejected(Version version) {
+        rejected.increment();
+    }
+
+    void indeterminate(Version version) {
+        indeterminate.increment();
+    }
+
+    void poisonAcknowledged(String key) {
+        poisonAcknowledged.add(key);
+    }
+
+    void poisonSendFailed() {
+        poisonIndeterminate.increment();
+    }
+
+    Set<RecordRef> records() {
+        return entries.keySet();
+    }
+
+    /** The newest version of the record that the pipeline acknowledged; 0 when none. */
+    int newestAcknowledged(RecordRef record) {
+        Entry entry = entries.get(record);
+        if (entry == null) {
+            return 0;
+        }
+        synchronized (entry) {
+            return entry.newestAcknowledged;
+        }
+    }
+
+    boolean wasSent(RecordRef record, int number) {
+        Entry entry = entries.get(record);
+        if (entry == null || number < 0) {
+            return false;
+        }
+        synchronized (entry) {
+            return entry.sent.get(number);
+        }
+    }
+
+    long acknowledged() {
+        return acknowledged.sum();
+    }
+
+    long rejected() {
+        return rejected.sum();
+    }
+
+    long indeterminate() {
+        return indeterminate.sum();
+    }
+
+    Set<String> poisonAcknowledged() {
+        return Set.copyOf(poisonAcknowledged);
+    }
+
+    long poisonIndeterminate() {
+        return poisonIndeterminate.sum();
+    }
+}

@@ -1,0 +1,258 @@
+package com.translation.pipeline.testsupport;
+
+import com.translation.pipeline.local.KafkaBrokerProcess;
+import com.translation.pipeline.local.LocalStack;
+import com.translation.pipeline.local.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * The whole pipeline, every part a process of its own so that it can be killed: a KRaft broker (the
+ * local run's), MySQL 8.0.31 (MariaDB 11.4 where MySQL cannot run), and the built jars of
+ * ingest-api, query-api and writer-workers, with the settings of the local run (ops/pipeline.env).
+ * For the reliability battery and the benchmarks, which need the services as they ship.
+ */
+public final class PipelineProcesses implements AutoCloseable {
+
+    public static final String WRITE_KEY = "dev-write-key";
+    public static final String READ_KEY = "dev-read-key";
+    public static final String ADMIN_KEY = "dev-admin-key";
+    public static final String WORKER_GROUP = "writer-worker";
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path root;
+    private final Path logs;
+    private final KafkaBrokerProcess broker;
+    private final RestartableDatabase database;
+    private final TestDatabase schema;
+    private final Map<String, String> environment;
+    private final Map<String, String> workerSettings;
+    private final ServiceProcess ingest;
+    private final ServiceProcess query;
+    private final List<ServiceProcess> workers = new ArrayList<>();
+    private boolean closed;
+
+    private PipelineProcesses(
+            Path root,
+            Path logs,
+            KafkaBrokerProcess broker,
+            RestartableDatabase database,
+            TestDatabase schema,
+            Map<String, String> environment,
+            Map<String, String> workerSettings) {
+        this.root = root;
+        this.logs = logs;
+        this.broker = broker;
+        this.database = database;
+        this.schema = schema;
+        this.environment = environment;
+        this.workerSettings = Map.copyOf(workerSettings);
+        this.ingest = service("ingest-api", "ingest-api", Map.of());
+        this.query = service("query-api", "query-api", Map.of());
+    }
+
+    /**
+     * Starts the broker, the database, ingest-api, query-api and {@code workers} writer-workers
+     * (each with {@code workerSettings} added to its environment) and waits until all are UP. The
+     * logs and the broker's data go under {@code -Dpipeline.work} (default target/pipeline).
+     */
+    public static PipelineProcesses start(int workers, Map<String, String> workerSettings)
+            throws IOException {
+        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        Path work =
+                Files.createDirectories(
+                        Path.of(System.getProperty("pipeline.work", "target/pipeline"))
+                                .toAbsolutePath());
+        Path run = Files.createTempDirectory(work, "run-");
+        String classPath =
+                System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path"));
+        KafkaBrokerProcess broker =
+                KafkaBrokerProcess.prepare(run.resolve("kafka"), freePort(), freePort(), classPath);
+        broker.start();
+        RestartableDatabase database;
+        try {
+            database =
+                    MySql80Server.unavailableReason().isEmpty()
+                            ? MySql80Server.startDedicated()
+                            : MariaDbServer.startDedicated();
+        } catch (RuntimeException e) {
+            broker.kill();
+            throw e;
+        }
+        TestDatabase schema = database.createDatabase();
+        Map<String, String> environment = new LinkedHashMap<>(LocalStack.sharedSettings(root));
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        environment.put(
+                "SPRING_DATASOURCE_URL",
+                schema.jdbcUrl() + "&connectTimeout=5000&socketTimeout=60000");
+        environment.put("SPRING_DATASOURCE_USERNAME", database.username());
+        environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
+        PipelineProcesses pipeline =
+                new PipelineProcesses(
+                        root,
+                        run.resolve("logs"),
+                        broker,
+                        database,
+                        schema,
+                        environment,
+                        workerSettings);
+        // Child processes outlive a JVM that is stopped from outside; this hook takes them along.
+        Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close));
+        try {
+            for (int i = 0; i < workers; i++) {
+                pipeline.addWorker();
+            }
+            pipeline.ingest.awaitHealthy(START_TIMEOUT);
+            pipeline.query.awaitHealthy(START_TIMEOUT);
+            pipeline.awaitWorkersHealthy();
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    /** Starts one more writer-worker in the group; call {@link #awaitWorkersHealthy()} after. */
+    public ServiceProcess addWorker() {
+        return addWorker(Map.of());
+    }
+
+    /** Starts one more writer-worker with {@code settings} on top of the pipeline's. */
+    public ServiceProcess addWorker(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(workerSettings);
+        all.putAll(settings);
+        ServiceProcess worker =
+                service("writer-worker-" + (workers.size() + 1), "writer-worker", all);
+        workers.add(worker);
+        return worker;
+    }
+
+    /** Stops (SIGTERM) and forgets the workers after the first {@code count}. */
+    public void keepWorkers(int count) {
+        while (workers.size() > count) {
+            workers.remove(workers.size() - 1).close();
+        }
+    }
+
+    public void awaitWorkersHealthy() {
+        workers.forEach(w -> w.awaitHealthy(START_TIMEOUT));
+    }
+
+    /** Starts a stopped or killed service again and waits until it is UP. */
+    public static void restart(ServiceProcess service) {
+        service.startAgain();
+        service.awaitHealthy(START_TIMEOUT);
+    }
+
+    public ServiceProcess ingest() {
+        return ingest;
+    }
+
+    public ServiceProcess query() {
+        return query;
+    }
+
+    public List<ServiceProcess> workers() {
+        return List.copyOf(workers);
+    }
+
+    public KafkaBrokerProcess broker() {
+        return broker;
+    }
+
+    public RestartableDatabase database() {
+        return database;
+    }
+
+    public DataSource dataSource() {
+        return schema.dataSource();
+    }
+
+    /** The pipeline's database. */
+    public TestDatabase schema() {
+        return schema;
+    }
+
+    /** The settings every service gets: ops/pipeline.env plus where Kafka and the database are. */
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** Lines of every service log that contain {@code text}. */
+    public long logLines(String text) throws IOException {
+        long count = 0;
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.toList()) {
+                try (Stream<String> lines = Files.lines(file)) {
+                    count += lines.filter(line -> line.contains(text)).count();
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Sends a signal (STOP, CONT, KILL, ...) to a process, as {@code kill -<signal>} does. */
+    public static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        workers.forEach(ServiceProcess::close);
+        ingest.close();
+        query.close();
+        broker.kill();
+        database.stop();
+    }
+
+    private ServiceProcess service(String name, String module, Map<String, String> extra) {
+        Map<String, String> settings = new LinkedHashMap<>(environment);
+        settings.putAll(extra);
+        return ServiceProcess.start(
+                name, ServiceProcess.jar(root, module), freePortUnchecked(), settings, logs);
+    }
+
+    private static int freePortUnchecked() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
