@@ -140,6 +140,14 @@ public final class PipelineProcesses implements AutoCloseable {
         return worker;
     }
 
+    /**
+     * Starts another instance of a service module with {@code settings} on top of the pipeline's;
+     * the caller stops it.
+     */
+    public ServiceProcess startService(String name, String module, Map<String, String> settings) {
+        return service(name, module, settings);
+    }
+
     /** Stops (SIGTERM) and forgets the workers after the first {@code count}. */
     public void keepWorkers(int count) {
         while (workers.size() > count) {

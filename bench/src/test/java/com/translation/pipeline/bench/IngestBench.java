@@ -1,0 +1,173 @@
+package com.translation.pipeline.bench;
+
+import com.translation.pipeline.schema.event.TaskData;
+import com.translation.pipeline.schema.event.Topics;
+import com.translation.pipeline.testsupport.PipelineProcesses;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Benchmark 1: batches of 100 tasks posted to ingest-api, against a plain KafkaProducer (acks=all,
+ * idempotent, ingest-api's producer settings) sending the same envelopes in the same batches and
+ * waiting for every acknowledgement of a batch, as ingest-api does before it answers.
+ */
+final class IngestBench implements AutoCloseable {
+
+    static final int BATCH = 100;
+    static final int CLIENTS = 8;
+
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
+
+    private final PipelineProcesses pipeline;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final KafkaProducer<String, byte[]> producer;
+    private final AtomicLong sequence = new AtomicLong();
+    private final String run = "bench-" + Long.toString(System.nanoTime(), 36);
+
+    IngestBench(PipelineProcesses pipeline) {
+        this.pipeline = pipeline;
+        this.producer = BenchEvents.producer(pipeline.bootstrapServers(), 5);
+    }
+
+    /** Events per second that {@link #CLIENTS} clients, each a batch at a time, get accepted. */
+    double oursSaturated(Duration duration) throws Exception {
+        return saturated(duration, this::postBatch);
+    }
+
+    /** The same for the plain producer. */
+    double rawSaturated(Duration duration) throws Exception {
+        return saturated(duration, () -> sendBatch().get(30, TimeUnit.SECONDS));
+    }
+
+    /** Latencies of batches posted on a fixed schedule, from each batch's intended send time. */
+    Histogram oursLatency(double eventsPerSecond, Duration duration) throws Exception {
+        return openLoop(
+                eventsPerSecond,
+                duration,
+                () ->
+                        BenchEvents.postAsync(http, pipeline.ingest().baseUrl(), nextBatch())
+                                .thenApply(HttpResponse::statusCode));
+    }
+
+    Histogram rawLatency(double eventsPerSecond, Duration duration) throws Exception {
+        return openLoop(eventsPerSecond, duration, () -> sendBatch().thenApply(n -> 202));
+    }
+
+    private interface Batch {
+        int send() throws Exception;
+    }
+
+    private double saturated(Duration duration, Batch batch) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        List<Future<Long>> counts = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            counts.add(
+                    clients.submit(
+                            () -> {
+                                long events = 0;
+                                while (System.nanoTime() < end) {
+                                    events += batch.send();
+                                }
+                                return events;
+                            }));
+        }
+        long events = 0;
+        for (Future<Long> count : counts) {
+            events += count.get();
+        }
+        long took = System.nanoTime() - started;
+        clients.shutdown();
+        return events / (took / 1e9);
+    }
+
+    private Histogram openLoop(
+            double eventsPerSecond,
+            Duration duration,
+            java.util.function.Supplier<CompletableFuture<Integer>> batch)
+            throws Exception {
+        Histogram latencies = new ConcurrentHistogram(60_000_000_000L, 3);
+        long intervalNanos = (long) (BATCH / eventsPerSecond * 1e9);
+        long start = System.nanoTime();
+        long batches = duration.toNanos() / intervalNanos;
+        AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (long i = 0; i < batches; i++) {
+            long intended = start + i * intervalNanos;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            pending.add(
+                    batch.get()
+                            .whenComplete(
+                                    (status, error) -> {
+                                        if (error != null || status != 202) {
+                                            failed.incrementAndGet();
+                                        }
+                                        latencies.recordValue(System.nanoTime() - intended);
+                                    }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " batches failed in the latency run");
+        }
+        return latencies;
+    }
+
+    private int postBatch() throws Exception {
+        HttpResponse<String> response =
+                BenchEvents.postAsync(http, pipeline.ingest().baseUrl(), nextBatch())
+                        .get(60, TimeUnit.SECONDS);
+        Matcher accepted = ACCEPTED.matcher(response.body());
+        if (response.statusCode() != 202 || !accepted.find()) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return Integer.parseInt(accepted.group(1));
+    }
+
+    /** Sends a batch of envelopes; completes with its size once every one is acknowledged. */
+    private CompletableFuture<Integer> sendBatch() {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        AtomicInteger outstanding = new AtomicInteger(BATCH);
+        for (TaskData task : nextBatch()) {
+            producer.send(
+                    new ProducerRecord<>(
+                            Topics.TASKS, task.sessionId(), BenchEvents.envelope(task)),
+                    (metadata, error) -> {
+                        if (error != null) {
+                            done.completeExceptionally(error);
+                        } else if (outstanding.decrementAndGet() == 0) {
+                            done.complete(BATCH);
+                        }
+                    });
+        }
+        return done;
+    }
+
+    private List<TaskData> nextBatch() {
+        return BenchEvents.batch(run, sequence.getAndAdd(BATCH), BATCH);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,128 @@
+package com.translation.pipeline.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The suite's results: {@code bench/results/latest.json}, one object per benchmark, and the table
+ * between the markers of docs/benchmarks.md.
+ */
+final class Results {
+
+    static final String TABLE_START = "<!-- results:start -->";
+    static final String TABLE_END = "<!-- results:end -->";
+
+    /**
+     * @param baseline the raw baseline's figure, or null where there is none (the target is named
+     *     in the docs instead)
+     * @param ratio ours against the baseline, 1.0 = as good as raw; null without a baseline
+     * @param spread the lowest and highest per-round ratio, or what else varied
+     */
+    record Result(
+            String name,
+            double ours,
+            Double baseline,
+            Double ratio,
+            String unit,
+            String spread,
+            String machine,
+            String date) {}
+
+    private final List<Result> results = new ArrayList<>();
+    private final String machine =
+            Runtime.getRuntime().availableProcessors()
+                    + " cores, "
+                    + System.getProperty("os.name")
+                    + " "
+                    + System.getProperty("os.arch")
+                    + ", Java "
+                    + System.getProperty("java.version");
+    private final String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+
+    void add(String name, Interleaved.Outcome outcome, String unit) {
+        add(
+                name,
+                outcome.ours(),
+                outcome.raw(),
+                outcome.ratio(),
+                unit,
+                String.format(Locale.ROOT, "%.2f..%.2f", outcome.ratioMin(), outcome.ratioMax()));
+    }
+
+    void add(String name, double ours, Double baseline, Double ratio, String unit, String spread) {
+        Result result = new Result(name, ours, baseline, ratio, unit, spread, machine, date);
+        results.add(result);
+        System.out.println(
+                String.format(
+                        Locale.ROOT,
+                        "bench %s ours=%.2f baseline=%s ratio=%s %s spread=%s",
+                        name,
+                        ours,
+                        baseline == null ? "-" : String.format(Locale.ROOT, "%.2f", baseline),
+                        ratio == null ? "-" : String.format(Locale.ROOT, "%.2f", ratio),
+                        unit,
+                        spread));
+    }
+
+    Result last() {
+        return results.get(results.size() - 1);
+    }
+
+    void write(Path root) throws IOException {
+        Path json = root.resolve("bench/results/latest.json");
+        Files.createDirectories(json.getParent());
+        JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build()
+                .writeValue(json.toFile(), results);
+        Path docs = root.resolve("docs/benchmarks.md");
+        String text = Files.readString(docs);
+        int start = text.indexOf(TABLE_START);
+        int end = text.indexOf(TABLE_END);
+        if (start < 0 || end < start) {
+            throw new IllegalStateException(docs + " has no results markers");
+        }
+        Files.writeString(
+                docs,
+                text.substring(0, start + TABLE_START.length())
+                        + "\n"
+                        + table()
+                        + text.substring(end));
+    }
+
+    private String table() {
+        StringBuilder table =
+                new StringBuilder("Run of ")
+                        .append(date)
+                        .append(" on ")
+                        .append(machine)
+                        .append(
+                                ".\n\n"
+                                    + "| benchmark | ours | raw baseline | ratio | unit | spread"
+                                    + " |\n")
+                        .append("|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            table.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %.2f | %s | %s | %s | %s |%n",
+                            r.name(),
+                            r.ours(),
+                            r.baseline() == null
+                                    ? "-"
+                                    : String.format(Locale.ROOT, "%.2f", r.baseline()),
+                            r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()),
+                            r.unit(),
+                            r.spread()));
+        }
+        return table.toString();
+    }
+}
