@@ -8,6 +8,7 @@ import com.translation.pipeline.schema.event.TaskData;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
 import com.translation.pipeline.testsupport.PipelineProcesses;
 import com.translation.pipeline.testsupport.TestDatabase;
+import com.translation.pipeline.testsupport.TopicReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,6 +101,14 @@ final class DrainBench {
                                 tasksTopic, task.sessionId(), BenchEvents.envelope(task)));
             }
             producer.flush();
+        }
+        long onTopic =
+                TopicReader.endOffsets(pipeline.bootstrapServers(), tasksTopic).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+        if (onTopic != events.size()) {
+            throw new IllegalStateException(
+                    events.size() + " events sent to " + tasksTopic + ", " + onTopic + " on it");
         }
     }
 
