@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,17 +121,9 @@ final class DrainBench {
         TestDatabase database = pipeline.database().createDatabase();
         String group = run + "-" + rounds++;
         Map<String, String> settings =
-                Map.of(
-                        "SPRING_DATASOURCE_URL",
-                        database.jdbcUrl() + "&connectTimeout=5000&socketTimeout=60000",
-                        "SPRING_KAFKA_CONSUMER_GROUP_ID",
-                        group,
-                        "WORKER_SESSIONS_TOPIC",
-                        sessionsTopic,
-                        "WORKER_TASKS_TOPIC",
-                        tasksTopic,
-                        "WORKER_CREATE_TOPICS",
-                        "false");
+                new HashMap<>(PipelineProcesses.separateWorker(database, group, run));
+        // The topics exist with the partitions under test; the worker must not add any.
+        settings.put("WORKER_CREATE_TOPICS", "false");
         int before = pipeline.workers().size();
         long started = System.nanoTime();
         List<ServiceProcess> drainers = new ArrayList<>();

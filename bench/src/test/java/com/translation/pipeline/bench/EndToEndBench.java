@@ -45,16 +45,7 @@ final class EndToEndBench {
         String group = run + "-writers";
         int workersBefore = pipeline.workers().size();
         ServiceProcess worker =
-                pipeline.addWorker(
-                        Map.of(
-                                "SPRING_DATASOURCE_URL",
-                                database.jdbcUrl() + "&connectTimeout=5000&socketTimeout=60000",
-                                "SPRING_KAFKA_CONSUMER_GROUP_ID",
-                                group,
-                                "WORKER_SESSIONS_TOPIC",
-                                run + ".sessions",
-                                "WORKER_TASKS_TOPIC",
-                                run + ".tasks"));
+                pipeline.addWorker(PipelineProcesses.separateWorker(database, group, run));
         ServiceProcess ingest =
                 pipeline.startService(
                         "ingest-api-e2e",

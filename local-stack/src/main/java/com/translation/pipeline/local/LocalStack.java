@@ -27,9 +27,9 @@ public final class LocalStack {
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int MARIADB_PORT = 3306;
-    static final String WRITE_KEY = "dev-write-key";
-    static final String READ_KEY = "dev-read-key";
-    static final String ADMIN_KEY = "dev-admin-key";
+    public static final String WRITE_KEY = "dev-write-key";
+    public static final String READ_KEY = "dev-read-key";
+    public static final String ADMIN_KEY = "dev-admin-key";
     static final int PARTITIONS = 6;
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();

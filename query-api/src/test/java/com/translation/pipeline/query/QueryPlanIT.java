@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Record;
@@ -112,28 +113,13 @@ abstract class QueryPlanIT {
         List<String> problems = new ArrayList<>();
         for (SessionFilter filter : filters) {
             check(problems, "count " + filter, sessions.countQuery(filter));
-            for (String sort : List.of("created_at", "updated_at", "session_id")) {
-                for (String order : List.of("asc", "desc")) {
-                    PageRequest first = PageRequest.of(null, "50", null, order, 50, 500);
-                    check(
-                            problems,
-                            filter + " " + sort + " " + order,
-                            sessions.listQuery(filter, sort, first));
-                    String cursor =
-                            sessions.list(
-                                            filter,
-                                            sort,
-                                            PageRequest.of(null, "10", null, order, 50, 500))
-                                    .nextCursor();
-                    if (cursor != null) {
-                        PageRequest next = PageRequest.of(null, "50", cursor, order, 50, 500);
-                        check(
-                                problems,
-                                filter + " " + sort + " " + order + " cursor",
-                                sessions.listQuery(filter, sort, next));
-                    }
-                }
-            }
+            checkEveryPage(
+                    problems,
+                    filter.toString(),
+                    List.of("created_at", "updated_at", "session_id"),
+                    "10",
+                    (sort, page) -> sessions.listQuery(filter, sort, page),
+                    (sort, page) -> sessions.list(filter, sort, page).nextCursor());
         }
         assertThat(problems).isEmpty();
     }
@@ -156,30 +142,47 @@ abstract class QueryPlanIT {
                     filter.sessionId() == null
                             ? List.of("created_at", "updated_at", "task_id")
                             : List.of("created_at", "updated_at", "task_id", "sequence");
-            for (String sort : sorts) {
-                for (String order : List.of("asc", "desc")) {
-                    PageRequest first = PageRequest.of(null, "50", null, order, 50, 500);
+            checkEveryPage(
+                    problems,
+                    filter.toString(),
+                    sorts,
+                    "1",
+                    (sort, page) -> tasks.listQuery(filter, sort, page),
+                    (sort, page) -> tasks.list(filter, sort, page).nextCursor());
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * Checks the plan of the first page of every sort in both orders, and of the page after it
+     * (keyset) where a page of {@code cursorPageSize} has a next cursor.
+     */
+    private void checkEveryPage(
+            List<String> problems,
+            String filter,
+            List<String> sorts,
+            String cursorPageSize,
+            BiFunction<String, PageRequest, Select<?>> listQuery,
+            BiFunction<String, PageRequest, String> nextCursor) {
+        for (String sort : sorts) {
+            for (String order : List.of("asc", "desc")) {
+                String label = filter + " " + sort + " " + order;
+                check(
+                        problems,
+                        label,
+                        listQuery.apply(sort, PageRequest.of(null, "50", null, order, 50, 500)));
+                String cursor =
+                        nextCursor.apply(
+                                sort, PageRequest.of(null, cursorPageSize, null, order, 50, 500));
+                if (cursor != null) {
                     check(
                             problems,
-                            filter + " " + sort + " " + order,
-                            tasks.listQuery(filter, sort, first));
-                    String cursor =
-                            tasks.list(
-                                            filter,
-                                            sort,
-                                            PageRequest.of(null, "1", null, order, 50, 500))
-                                    .nextCursor();
-                    if (cursor != null) {
-                        PageRequest next = PageRequest.of(null, "50", cursor, order, 50, 500);
-                        check(
-                                problems,
-                                filter + " " + sort + " " + order + " cursor",
-                                tasks.listQuery(filter, sort, next));
-                    }
+                            label + " cursor",
+                            listQuery.apply(
+                                    sort, PageRequest.of(null, "50", cursor, order, 50, 500)));
                 }
             }
         }
-        assertThat(problems).isEmpty();
     }
 
     /** Records a problem when any table of the plan is read without an index ("ALL"). */

@@ -14,8 +14,4 @@ record Scale(String name, int sessions, int tasksPerSession, int versions, Durat
     static Scale current() {
         return "full".equals(System.getProperty("battery")) ? FULL : SHORT;
     }
-
-    boolean full() {
-        return this == FULL;
-    }
 }

@@ -64,10 +64,6 @@ final class Traffic {
         return ledger;
     }
 
-    Workload workload() {
-        return workload;
-    }
-
     DirectSender direct() {
         return direct;
     }

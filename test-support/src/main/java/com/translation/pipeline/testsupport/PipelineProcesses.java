@@ -25,9 +25,10 @@ import javax.sql.DataSource;
  */
 public final class PipelineProcesses implements AutoCloseable {
 
-    public static final String WRITE_KEY = "dev-write-key";
-    public static final String READ_KEY = "dev-read-key";
-    public static final String ADMIN_KEY = "dev-admin-key";
+    /** The local run's development keys, which every service of the pipeline accepts. */
+    public static final String WRITE_KEY = LocalStack.WRITE_KEY;
+
+    public static final String READ_KEY = LocalStack.READ_KEY;
     public static final String WORKER_GROUP = "writer-worker";
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -95,9 +96,7 @@ public final class PipelineProcesses implements AutoCloseable {
         TestDatabase schema = database.createDatabase();
         Map<String, String> environment = new LinkedHashMap<>(LocalStack.sharedSettings(root));
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        environment.put(
-                "SPRING_DATASOURCE_URL",
-                schema.jdbcUrl() + "&connectTimeout=5000&socketTimeout=60000");
+        environment.put("SPRING_DATASOURCE_URL", serviceUrl(schema));
         environment.put("SPRING_DATASOURCE_USERNAME", database.username());
         environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
         PipelineProcesses pipeline =
@@ -148,6 +147,28 @@ public final class PipelineProcesses implements AutoCloseable {
         return service(name, module, settings);
     }
 
+    /**
+     * The settings of a writer-worker apart from the pipeline's: its own consumer group, the topics
+     * {@code <topicPrefix>.sessions} and {@code .tasks}, and its own database.
+     */
+    public static Map<String, String> separateWorker(
+            TestDatabase database, String group, String topicPrefix) {
+        return Map.of(
+                "SPRING_DATASOURCE_URL",
+                serviceUrl(database),
+                "SPRING_KAFKA_CONSUMER_GROUP_ID",
+                group,
+                "WORKER_SESSIONS_TOPIC",
+                topicPrefix + ".sessions",
+                "WORKER_TASKS_TOPIC",
+                topicPrefix + ".tasks");
+    }
+
+    /** A database's URL with the services' own connect and socket timeouts. */
+    private static String serviceUrl(TestDatabase database) {
+        return database.jdbcUrl() + "&connectTimeout=5000&socketTimeout=60000";
+    }
+
     /** Stops (SIGTERM) and forgets the workers after the first {@code count}. */
     public void keepWorkers(int count) {
         while (workers.size() > count) {
@@ -187,11 +208,6 @@ public final class PipelineProcesses implements AutoCloseable {
 
     public DataSource dataSource() {
         return schema.dataSource();
-    }
-
-    /** The pipeline's database. */
-    public TestDatabase schema() {
-        return schema;
     }
 
     /** The settings every service gets: ops/pipeline.env plus where Kafka and the database are. */
