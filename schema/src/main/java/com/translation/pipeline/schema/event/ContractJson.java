@@ -1,13 +1,18 @@
 package com.translation.pipeline.schema.event;
 
+import java.time.Instant;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
-/** The contract's own JSON mapper: bounded parsing, duplicate keys rejected, RFC 3339 dates. */
+/**
+ * The contract's own JSON mapper: bounded parsing, duplicate keys rejected, RFC 3339 dates read by
+ * {@link Rfc3339}.
+ */
 final class ContractJson {
 
     /** Deep enough for the envelope, a record and 16 levels of metadata, with room to spare. */
@@ -26,6 +31,9 @@ final class ContractJson {
                                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                                     .build())
                     .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .addModule(
+                            new SimpleModule("contract-timestamps")
+                                    .addDeserializer(Instant.class, new TimestampDeserializer()))
                     .build();
 
     private ContractJson() {}

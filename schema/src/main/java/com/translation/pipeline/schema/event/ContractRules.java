@@ -3,7 +3,6 @@ package com.translation.pipeline.schema.event;
 import com.translation.pipeline.schema.event.FieldError.Reason;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,7 @@ final class ContractRules {
 
     /**
      * Checks the fields of {@code record} that have no error yet, adding errors under {@code
-     * prefix}, and rewrites valid timestamps to their canonical UTC form.
+     * prefix}.
      */
     void check(JsonNode record, String prefix, Map<String, FieldError> errors) {
         if (!(record instanceof ObjectNode object)) {
@@ -68,15 +67,8 @@ final class ContractRules {
             FieldError error = rule.check(value, field);
             if (error != null) {
                 errors.put(field, error);
-            } else if (rule.timestamp) {
-                object.put(rule.name, parseTimestamp(value.asString()).toString());
             }
         }
-    }
-
-    /** An RFC 3339 timestamp with an offset, as an instant. */
-    static Instant parseTimestamp(String text) {
-        return OffsetDateTime.parse(text).toInstant();
     }
 
     private static final class FieldRule {
@@ -135,6 +127,7 @@ final class ContractRules {
             }
             if (maxJsonBytes != null
                     && value.isContainer()
+                    && jsonBytesAtMost(value) > maxJsonBytes
                     && ContractJson.MAPPER.writeValueAsBytes(value).length > maxJsonBytes) {
                 return new FieldError(
                         field,
@@ -150,7 +143,7 @@ final class ContractRules {
         private static FieldError checkTimestamp(String text, String field) {
             Instant instant;
             try {
-                instant = parseTimestamp(text);
+                instant = Rfc3339.parse(text);
             } catch (DateTimeException e) {
                 return new FieldError(
                         field,
@@ -166,6 +159,31 @@ final class ContractRules {
                         "must be between years " + MIN_YEAR + " and " + MAX_YEAR + " in UTC");
             }
             return null;
+        }
+
+        /**
+         * A bound on the serialized size of {@code node} that costs no serializing: every character
+         * escaped as {@code \\uXXXX}. Small objects, nearly all of them, pass on it alone.
+         */
+        private static long jsonBytesAtMost(JsonNode node) {
+            if (node.isObject()) {
+                long bytes = 2;
+                for (var property : node.properties()) {
+                    bytes +=
+                            6L * property.getKey().length()
+                                    + 4
+                                    + jsonBytesAtMost(property.getValue());
+                }
+                return bytes;
+            }
+            if (node.isArray()) {
+                long bytes = 2;
+                for (JsonNode element : node) {
+                    bytes += 1 + jsonBytesAtMost(element);
+                }
+                return bytes;
+            }
+            return node.isString() ? 2 + 6L * node.asString().length() : node.toString().length();
         }
 
         private static int depth(JsonNode node) {

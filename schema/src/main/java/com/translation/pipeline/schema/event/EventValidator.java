@@ -110,7 +110,7 @@ public final class EventValidator {
                             envelope.get("schema_version").asInt(),
                             UUID.fromString(envelope.get("event_id").asString()),
                             type,
-                            ContractRules.parseTimestamp(envelope.get("occurred_at").asString()),
+                            Rfc3339.parse(envelope.get("occurred_at").asString()),
                             ContractJson.MAPPER.treeToValue(data, type.dataType())));
         } catch (JacksonException | IllegalArgumentException e) {
             return Validation.invalid("data", Reason.MALFORMED, e.getMessage());

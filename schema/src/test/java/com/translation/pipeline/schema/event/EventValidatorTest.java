@@ -69,7 +69,14 @@ class EventValidatorTest {
         ObjectNode largest =
                 with(Items.session(), s -> s.putObject("metadata").put("k", "x".repeat(65536 - 8)));
 
+        ObjectNode escaped =
+                with(
+                        Items.session(),
+                        s -> s.putObject("metadata").put("k", "\u0001".repeat(10921)));
+
         assertThat(VALIDATOR.validateSession(deepest).errors()).isEmpty();
+        assertThat(EventCodec.toJson(escaped.get("metadata"))).hasSize(8 + 6 * 10921);
+        assertThat(VALIDATOR.validateSession(escaped).errors()).isEmpty();
         assertThat(EventCodec.toJson(largest.get("metadata"))).hasSize(65536);
         assertThat(VALIDATOR.validateSession(largest).errors()).isEmpty();
     }
@@ -189,6 +196,11 @@ class EventValidatorTest {
                 invalid(
                         "metadata over 64 KiB",
                         s -> s.putObject("metadata").put("k", "x".repeat(65536)),
+                        "metadata",
+                        Reason.TOO_LARGE),
+                invalid(
+                        "metadata over 64 KiB only once its escapes are written",
+                        s -> s.putObject("metadata").put("k", "\u0001".repeat(10922)),
                         "metadata",
                         Reason.TOO_LARGE),
                 invalid(
