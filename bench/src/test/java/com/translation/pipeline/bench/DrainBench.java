@@ -46,7 +46,9 @@ import org.jooq.impl.DSL;
  */
 final class DrainBench {
 
-    static final int BATCH = 1000;
+    /** The worker's default max-poll-records. */
+    static final int BATCH = 2000;
+
     private static final Pattern STATEMENTS =
             Pattern.compile("(?m)^pipeline_worker_batch_statements_sum(?:\\{[^}]*})? (\\S+)$");
 
@@ -114,16 +116,18 @@ final class DrainBench {
     }
 
     /**
-     * Starts {@code workers} writer-workers in a new group on a fresh database and waits until they
-     * have stored the offsets of every event.
+     * Starts {@code workers} writer-workers in a new group on a fresh database, with {@code
+     * overrides} on top of their settings, and waits until they have stored the offsets of every
+     * event.
      */
-    Drained ours(int workers) throws Exception {
+    Drained ours(int workers, Map<String, String> overrides) throws Exception {
         TestDatabase database = pipeline.database().createDatabase();
         String group = run + "-" + rounds++;
         Map<String, String> settings =
                 new HashMap<>(PipelineProcesses.separateWorker(database, group, run));
         // The topics exist with the partitions under test; the worker must not add any.
         settings.put("WORKER_CREATE_TOPICS", "false");
+        settings.putAll(overrides);
         int before = pipeline.workers().size();
         long started = System.nanoTime();
         List<ServiceProcess> drainers = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.translation.pipeline.bench;
 
+import com.translation.pipeline.local.ServiceProcess;
 import com.translation.pipeline.schema.event.TaskData;
 import com.translation.pipeline.schema.event.Topics;
 import com.translation.pipeline.testsupport.PipelineProcesses;
@@ -32,17 +33,21 @@ final class IngestBench implements AutoCloseable {
     static final int BATCH = 100;
     static final int CLIENTS = 8;
 
+    /** ingest-api's default linger.ms, which the baseline producer uses too. */
+    static final int INGEST_LINGER_MS = 1;
+
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
 
-    private final PipelineProcesses pipeline;
+    private final ServiceProcess ingest;
     private final HttpClient http = HttpClient.newHttpClient();
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicLong sequence = new AtomicLong();
     private final String run = "bench-" + Long.toString(System.nanoTime(), 36);
 
-    IngestBench(PipelineProcesses pipeline) {
-        this.pipeline = pipeline;
-        this.producer = BenchEvents.producer(pipeline.bootstrapServers(), 5);
+    /** Benchmarks {@code ingest}, an ingest-api of {@code pipeline}. */
+    IngestBench(PipelineProcesses pipeline, ServiceProcess ingest) {
+        this.ingest = ingest;
+        this.producer = BenchEvents.producer(pipeline.bootstrapServers(), INGEST_LINGER_MS);
     }
 
     /** Events per second that {@link #CLIENTS} clients, each a batch at a time, get accepted. */
@@ -61,7 +66,7 @@ final class IngestBench implements AutoCloseable {
                 eventsPerSecond,
                 duration,
                 () ->
-                        BenchEvents.postAsync(http, pipeline.ingest().baseUrl(), nextBatch())
+                        BenchEvents.postAsync(http, ingest.baseUrl(), nextBatch())
                                 .thenApply(HttpResponse::statusCode));
     }
 
@@ -134,7 +139,7 @@ final class IngestBench implements AutoCloseable {
 
     private int postBatch() throws Exception {
         HttpResponse<String> response =
-                BenchEvents.postAsync(http, pipeline.ingest().baseUrl(), nextBatch())
+                BenchEvents.postAsync(http, ingest.baseUrl(), nextBatch())
                         .get(60, TimeUnit.SECONDS);
         Matcher accepted = ACCEPTED.matcher(response.body());
         if (response.statusCode() != 202 || !accepted.find()) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -24,20 +25,22 @@ class PipelineBenchmark {
     private static final Duration SATURATION_RUN = Duration.ofSeconds(10);
     private static final Duration LATENCY_RUN = Duration.ofSeconds(10);
     private static final int DRAIN_EVENTS = Integer.getInteger("bench.drain.events", 200_000);
+    private static final int QUERY_WARM_UP = 300;
+    private static final int QUERY_REQUESTS = 200;
 
     @Test
     void suite() throws Exception {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-        Results results = new Results();
+        Results results = new Results("latest");
         // No worker of the main group: the ingest benchmark leaves a backlog no one needs to drain;
         // the other benchmarks start workers of their own.
         try (PipelineProcesses pipeline = PipelineProcesses.start(0, Map.of());
-                IngestBench ingest = new IngestBench(pipeline)) {
+                IngestBench ingest = new IngestBench(pipeline, pipeline.ingest())) {
             ingestBenchmarks(ingest, results);
             double saturation = results.last().ours();
             double drainRate = drainBenchmarks(pipeline, results);
             EndToEndBench.Measured e2e =
-                    new EndToEndBench(pipeline).latency(saturation / 2, Duration.ofSeconds(20));
+                    new EndToEndBench(pipeline).latency(saturation / 2, Duration.ofSeconds(15));
             results.add(
                     "end_to_end.p50",
                     millis(e2e.latencies(), 50),
@@ -68,6 +71,7 @@ class PipelineBenchmark {
                     null,
                     "ms",
                     "at half of one worker's drain rate");
+            queryBenchmarks(pipeline, results);
             memory(pipeline, e2e, results);
         }
         results.write(root);
@@ -76,8 +80,9 @@ class PipelineBenchmark {
     }
 
     private static void ingestBenchmarks(IngestBench ingest, Results results) throws Exception {
+        // ingest-api's JIT keeps improving for about 20 s of load (the tuning runs' second rounds).
         ingest.rawSaturated(Duration.ofSeconds(5));
-        ingest.oursSaturated(Duration.ofSeconds(5));
+        ingest.oursSaturated(Duration.ofSeconds(20));
         Interleaved.Outcome saturation =
                 Interleaved.measure(
                         ROUNDS,
@@ -85,27 +90,66 @@ class PipelineBenchmark {
                         () -> ingest.oursSaturated(SATURATION_RUN),
                         true);
         double half = saturation.ours() / 2;
-        List<Histogram> raw = new ArrayList<>();
-        List<Histogram> ours = new ArrayList<>();
+        latencies(
+                "ingest.latency",
+                () -> ingest.rawLatency(half, LATENCY_RUN),
+                () -> ingest.oursLatency(half, LATENCY_RUN),
+                new double[] {50, 99, 99.9},
+                results);
+        results.add("ingest.saturation", saturation, "events/s");
+    }
+
+    /** Benchmark 4, over the pipeline's own database, which no worker writes to. */
+    private static void queryBenchmarks(PipelineProcesses pipeline, Results results)
+            throws Exception {
+        QueryBench query = new QueryBench(pipeline);
+        results.add(
+                "query.fill",
+                query.fill(),
+                null,
+                null,
+                "s",
+                QueryBench.SESSIONS + " sessions, 5M tasks, INSERT ... SELECT");
+        for (QueryBench.Query each : query.queries()) {
+            query.raw(each, QUERY_WARM_UP);
+            query.ours(each, QUERY_WARM_UP);
+            latencies(
+                    each.name(),
+                    () -> query.raw(each, QUERY_REQUESTS),
+                    () -> query.ours(each, QUERY_REQUESTS),
+                    new double[] {50, 99},
+                    results);
+        }
+    }
+
+    /**
+     * Latency percentiles of ours and the baseline, measured interleaved; each is the median over
+     * the rounds, and the ratio is ours / raw (above 1: slower than raw).
+     */
+    private static void latencies(
+            String name,
+            Callable<Histogram> raw,
+            Callable<Histogram> ours,
+            double[] percentiles,
+            Results results)
+            throws Exception {
+        List<Histogram> raws = new ArrayList<>();
+        List<Histogram> ourss = new ArrayList<>();
         Interleaved.measure(
-                ROUNDS,
-                () -> record(raw, ingest.rawLatency(half, LATENCY_RUN)),
-                () -> record(ours, ingest.oursLatency(half, LATENCY_RUN)),
-                false);
-        for (double percentile : new double[] {50, 99, 99.9}) {
-            List<Double> rawMs = raw.stream().map(h -> millis(h, percentile)).toList();
-            List<Double> oursMs = ours.stream().map(h -> millis(h, percentile)).toList();
+                ROUNDS, () -> record(raws, raw.call()), () -> record(ourss, ours.call()), false);
+        for (double percentile : percentiles) {
+            List<Double> rawMs = raws.stream().map(h -> millis(h, percentile)).toList();
+            List<Double> oursMs = ourss.stream().map(h -> millis(h, percentile)).toList();
             double rawMedian = Interleaved.median(rawMs);
             double oursMedian = Interleaved.median(oursMs);
             results.add(
-                    "ingest.latency.p" + percentile,
+                    name + ".p" + percentile,
                     oursMedian,
                     rawMedian,
                     oursMedian / rawMedian,
                     "ms",
                     "ours " + oursMs + " raw " + rawMs);
         }
-        results.add("ingest.saturation", saturation, "events/s");
     }
 
     /** Runs benchmark 2 and the scaling runs; returns one worker's median drain rate. */
@@ -119,7 +163,7 @@ class PipelineBenchmark {
                         ROUNDS,
                         drain::raw,
                         () -> {
-                            DrainBench.Drained run = drain.ours(1);
+                            DrainBench.Drained run = drain.ours(1, Map.of());
                             runs.add(run);
                             return run.rowsPerSecond();
                         },
@@ -147,26 +191,27 @@ class PipelineBenchmark {
                 "s",
                 DRAIN_EVENTS + " events, JVM start included");
         DrainBench three = new DrainBench(pipeline, 3);
-        three.prefill(DRAIN_EVENTS);
+        // The scaling runs drain half as many events: a worker's rate settles well within them.
+        three.prefill(DRAIN_EVENTS / 2);
         results.add(
                 "drain.3_partitions.1_worker",
-                three.ours(1).rowsPerSecond(),
+                three.ours(1, Map.of()).rowsPerSecond(),
                 null,
                 null,
                 "rows/s",
                 "one run");
         DrainBench twelve = new DrainBench(pipeline, 12);
-        twelve.prefill(DRAIN_EVENTS);
+        twelve.prefill(DRAIN_EVENTS / 2);
         results.add(
                 "drain.12_partitions.1_worker",
-                twelve.ours(1).rowsPerSecond(),
+                twelve.ours(1, Map.of()).rowsPerSecond(),
                 null,
                 null,
                 "rows/s",
                 "one run");
         results.add(
                 "drain.12_partitions.3_workers",
-                twelve.ours(3).rowsPerSecond(),
+                twelve.ours(3, Map.of()).rowsPerSecond(),
                 null,
                 null,
                 "rows/s",
@@ -205,7 +250,7 @@ class PipelineBenchmark {
                 null,
                 null,
                 "MB",
-                note + "; idle: benchmark 4 is not written yet");
+                note + "; benchmark 4");
     }
 
     private static double record(List<Histogram> into, Histogram histogram) {

@@ -12,13 +12,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The suite's results: {@code bench/results/latest.json}, one object per benchmark, and the table
- * between the markers of docs/benchmarks.md.
+ * A run's results: a JSON file with one object per benchmark, and a table between markers of
+ * docs/benchmarks.md.
  */
 final class Results {
-
-    static final String TABLE_START = "<!-- results:start -->";
-    static final String TABLE_END = "<!-- results:end -->";
 
     /**
      * @param baseline the raw baseline's figure, or null where there is none (the target is named
@@ -36,6 +33,9 @@ final class Results {
             String machine,
             String date) {}
 
+    private final String file;
+    private final String tableStart;
+    private final String tableEnd;
     private final List<Result> results = new ArrayList<>();
     private final String machine =
             Runtime.getRuntime().availableProcessors()
@@ -46,6 +46,16 @@ final class Results {
                     + ", Java "
                     + System.getProperty("java.version");
     private final String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+
+    /**
+     * Results written to {@code bench/results/<name>.json} and between the markers {@code <!--
+     * <name>:start -->} and {@code <!-- <name>:end -->} of docs/benchmarks.md.
+     */
+    Results(String name) {
+        this.file = name + ".json";
+        this.tableStart = "<!-- " + name + ":start -->";
+        this.tableEnd = "<!-- " + name + ":end -->";
+    }
 
     void add(String name, Interleaved.Outcome outcome, String unit) {
         add(
@@ -77,7 +87,7 @@ final class Results {
     }
 
     void write(Path root) throws IOException {
-        Path json = root.resolve("bench/results/latest.json");
+        Path json = root.resolve("bench/results").resolve(file);
         Files.createDirectories(json.getParent());
         JsonMapper.builder()
                 .enable(SerializationFeature.INDENT_OUTPUT)
@@ -85,17 +95,22 @@ final class Results {
                 .writeValue(json.toFile(), results);
         Path docs = root.resolve("docs/benchmarks.md");
         String text = Files.readString(docs);
-        int start = text.indexOf(TABLE_START);
-        int end = text.indexOf(TABLE_END);
+        int start = text.indexOf(tableStart);
+        int end = text.indexOf(tableEnd);
         if (start < 0 || end < start) {
             throw new IllegalStateException(docs + " has no results markers");
         }
         Files.writeString(
                 docs,
-                text.substring(0, start + TABLE_START.length())
+                text.substring(0, start + tableStart.length())
                         + "\n"
                         + table()
                         + text.substring(end));
+    }
+
+    /** Two decimals, or four significant digits below 1 (statements per event are 0.004). */
+    private static String number(double value) {
+        return String.format(Locale.ROOT, Math.abs(value) < 1 ? "%.4g" : "%.2f", value);
     }
 
     private String table() {
@@ -113,12 +128,10 @@ final class Results {
             table.append(
                     String.format(
                             Locale.ROOT,
-                            "| %s | %.2f | %s | %s | %s | %s |%n",
+                            "| %s | %s | %s | %s | %s | %s |%n",
                             r.name(),
-                            r.ours(),
-                            r.baseline() == null
-                                    ? "-"
-                                    : String.format(Locale.ROOT, "%.2f", r.baseline()),
+                            number(r.ours()),
+                            r.baseline() == null ? "-" : number(r.baseline()),
                             r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()),
                             r.unit(),
                             r.spread()));

@@ -1,0 +1,472 @@
+package com.translation.pipeline.bench;
+
+import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
+import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
+import static org.jooq.impl.DSL.concat;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lpad;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.when;
+
+import com.translation.pipeline.testsupport.PipelineProcesses;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Benchmark 4: query-api over 1M sessions and 5M tasks, each request against the same SQL run over
+ * plain JDBC (the statements query-api's jOOQ queries render, written out), one client, requests
+ * back to back. The data is generated inside the database by INSERT ... SELECT.
+ */
+final class QueryBench {
+
+    static final int SESSIONS = 1_000_000;
+    static final int TASKS_PER_SESSION = 5;
+
+    static final int PAGE_SIZE = 50;
+
+    /** Sessions per fill statement, in thousands. */
+    private static final int FILL_CHUNK = 20;
+
+    static final int USERS = 1_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final LocalDateTime BASE = LocalDateTime.parse("2026-01-01T00:00:00");
+    private static final String TEXT =
+            "The quick brown fox jumps over the lazy dog while the translation engine keeps"
+                    + " count of every sentence it has seen and every glossary term it applied.";
+
+    private final PipelineProcesses pipeline;
+    private final DataSource dataSource;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Random random = new Random(7);
+
+    QueryBench(PipelineProcesses pipeline) {
+        this.pipeline = pipeline;
+        this.dataSource = pipeline.dataSource();
+    }
+
+    /** One kind of request: its URL on query-api and the statements it runs. */
+    record Query(String name, String method, String path, List<Statement> statements) {}
+
+    /** A statement of the raw baseline with its parameters. */
+    record Statement(String sql, List<Object> parameters) {
+        static Statement of(String sql, Object... parameters) {
+            return new Statement(sql, List.of(parameters));
+        }
+    }
+
+    /**
+     * Fills the pipeline's database; returns how long it took, in seconds. Rows go in chunks in key
+     * order, so every index grows at its end instead of splitting pages all over.
+     */
+    double fill() {
+        long started = System.nanoTime();
+        DSLContext db = DSL.using(dataSource, SQLDialect.MYSQL);
+        Table<?> thousand = table(name("bench_thousand"));
+        db.dropTableIfExists(thousand).execute();
+        db.createTable(thousand).column("n", SQLDataType.INTEGER.notNull()).execute();
+        var insert = db.insertInto(thousand, field(name("n"), Integer.class));
+        for (int i = 0; i < 1000; i++) {
+            insert = insert.values(i);
+        }
+        insert.execute();
+        Field<Integer> highNumber = field(name("high", "n"), Integer.class);
+        Field<Integer> lowNumber = field(name("low", "n"), Integer.class);
+        Field<Integer> sequence = field(name("seq", "n"), Integer.class);
+        Rows rows =
+                new Rows(
+                        thousand.as("high"),
+                        thousand.as("low"),
+                        thousand.as("seq"),
+                        highNumber.mul(1000).plus(lowNumber),
+                        sequence);
+        for (int first = 0; first < SESSIONS / 1000; first += FILL_CHUNK) {
+            Condition chunk = highNumber.between(first, first + FILL_CHUNK - 1);
+            insertSessions(db, rows, chunk);
+            insertTasks(db, rows, chunk);
+        }
+        insertBigSessionTasks(db, thousand.as("low"), lowNumber);
+        db.dropTable(thousand).execute();
+        db.execute("ANALYZE TABLE translation_session, translation_task");
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** The generated rows: session {@code number} and its tasks by {@code sequence}. */
+    private record Rows(
+            Table<?> high,
+            Table<?> low,
+            Table<?> seq,
+            Field<Integer> number,
+            Field<Integer> sequence) {
+        Field<String> sessionId() {
+            return concat(inline("qs-"), lpad(number.cast(String.class), 7, "0"));
+        }
+
+        Field<LocalDateTime> created() {
+            return DSL.localDateTimeAdd(DSL.val(BASE), number, DatePart.SECOND);
+        }
+
+        Field<String> eventId() {
+            return lpad(number.cast(String.class), 36, "0");
+        }
+    }
+
+    private static void insertSessions(DSLContext db, Rows rows, Condition chunk) {
+        Field<Integer> number = rows.number();
+        db.insertInto(
+                        TRANSLATION_SESSION,
+                        TRANSLATION_SESSION.SESSION_ID,
+                        TRANSLATION_SESSION.USER_ID,
+                        TRANSLATION_SESSION.STATUS,
+                        TRANSLATION_SESSION.SOURCE_LANGUAGE,
+                        TRANSLATION_SESSION.TARGET_LANGUAGE,
+                        TRANSLATION_SESSION.TITLE,
+                        TRANSLATION_SESSION.TOTAL_TASKS,
+                        TRANSLATION_SESSION.CREATED_AT,
+                        TRANSLATION_SESSION.UPDATED_AT,
+                        TRANSLATION_SESSION.EVENT_ID,
+                        TRANSLATION_SESSION.APPLIED_AT)
+                .select(
+                        DSL.select(
+                                        rows.sessionId(),
+                                        concat(
+                                                inline("user-"),
+                                                lpad(number.mod(USERS).cast(String.class), 3, "0")),
+                                        status(number, "running", "failed", "pending", "paused"),
+                                        inline("en"),
+                                        inline("de"),
+                                        concat(inline("Session "), number.cast(String.class)),
+                                        inline(TASKS_PER_SESSION),
+                                        rows.created(),
+                                        DSL.localDateTimeAdd(
+                                                rows.created(), number.mod(600), DatePart.SECOND),
+                                        rows.eventId(),
+                                        DSL.val(BASE))
+                                .from(rows.high(), rows.low())
+                                .where(chunk)
+                                .orderBy(number))
+                .execute();
+    }
+
+    private static void insertTasks(DSLContext db, Rows rows, Condition chunk) {
+        Field<Integer> sequence = rows.sequence();
+        db.insertInto(
+                        TRANSLATION_TASK,
+                        TRANSLATION_TASK.TASK_ID,
+                        TRANSLATION_TASK.SESSION_ID,
+                        TRANSLATION_TASK.SEQUENCE,
+                        TRANSLATION_TASK.STATUS,
+                        TRANSLATION_TASK.SOURCE_TEXT,
+                        TRANSLATION_TASK.RETRY_COUNT,
+                        TRANSLATION_TASK.CREATED_AT,
+                        TRANSLATION_TASK.UPDATED_AT,
+                        TRANSLATION_TASK.EVENT_ID,
+                        TRANSLATION_TASK.APPLIED_AT)
+                .select(
+                        DSL.select(
+                                        concat(
+                                                inline("qt-"),
+                                                rows.sessionId(),
+                                                inline("-"),
+                                                sequence.cast(String.class)),
+                                        rows.sessionId(),
+                                        sequence,
+                                        status(rows.number().plus(sequence), "running", "failed"),
+                                        inline(TEXT),
+                                        inline(0),
+                                        rows.created(),
+                                        DSL.localDateTimeAdd(
+                                                rows.created(), sequence, DatePart.SECOND),
+                                        rows.eventId(),
+                                        DSL.val(BASE))
+                                .from(rows.high(), rows.low(), rows.seq())
+                                .where(chunk)
+                                .and(sequence.lt(TASKS_PER_SESSION))
+                                // Session 0 has the restore's tasks instead.
+                                .and(rows.number().gt(0))
+                                .orderBy(rows.number(), sequence))
+                .execute();
+    }
+
+    /** Session 0's 1,000 tasks, one per row of {@code low}, for the restore. */
+    private static void insertBigSessionTasks(DSLContext db, Table<?> low, Field<Integer> n) {
+        db.insertInto(
+                        TRANSLATION_TASK,
+                        TRANSLATION_TASK.TASK_ID,
+                        TRANSLATION_TASK.SESSION_ID,
+                        TRANSLATION_TASK.SEQUENCE,
+                        TRANSLATION_TASK.STATUS,
+                        TRANSLATION_TASK.SOURCE_TEXT,
+                        TRANSLATION_TASK.RETRY_COUNT,
+                        TRANSLATION_TASK.CREATED_AT,
+                        TRANSLATION_TASK.UPDATED_AT,
+                        TRANSLATION_TASK.EVENT_ID,
+                        TRANSLATION_TASK.APPLIED_AT)
+                .select(
+                        DSL.select(
+                                        concat(inline("qt-qs-0000000-"), n.cast(String.class)),
+                                        inline("qs-0000000"),
+                                        n,
+                                        status(n, "running", "failed"),
+                                        inline(TEXT),
+                                        inline(0),
+                                        DSL.val(BASE),
+                                        DSL.val(BASE),
+                                        lpad(n.cast(String.class), 36, "0"),
+                                        DSL.val(BASE))
+                                .from(low))
+                .execute();
+    }
+
+    /** Mostly completed; one in ten in the first status, one in ten in the second, and so on. */
+    private static Field<String> status(Field<Integer> number, String... others) {
+        Field<Integer> tenth = number.mod(10);
+        var choice = when(tenth.eq(0), inline(others[0]));
+        for (int i = 1; i < others.length; i++) {
+            choice = choice.when(tenth.eq(i), inline(others[i]));
+        }
+        return choice.otherwise(inline("completed"));
+    }
+
+    /** The requests measured, each with the statements query-api runs for it. */
+    List<Query> queries() throws Exception {
+        String session = sessionId(random.nextInt(SESSIONS));
+        String user = "user-" + String.format("%03d", random.nextInt(USERS));
+        String page = "LIMIT " + PAGE_SIZE + " OFFSET 0";
+        String keysetFirst = firstCursor();
+        LocalDateTime deepCreated = BASE.plusSeconds(SESSIONS - 1 - 9_999L * PAGE_SIZE + 1);
+        String deepId = sessionId(SESSIONS - 1 - 9_999 * PAGE_SIZE + 1);
+        String keysetDeep = cursorAt(keysetFirst, deepCreated, deepId);
+        LocalDateTime firstCreated = BASE.plusSeconds(SESSIONS - PAGE_SIZE);
+        String keysetRange =
+                "SELECT * FROM translation_session WHERE created_at <= ? AND (created_at < ? OR"
+                        + " session_id < ?) ORDER BY created_at DESC, session_id DESC LIMIT "
+                        + PAGE_SIZE;
+        return List.of(
+                new Query(
+                        "query.session.get",
+                        "GET",
+                        "/api/v1/translation/sessions/" + session,
+                        List.of(
+                                Statement.of(
+                                        "SELECT * FROM translation_session WHERE session_id = ?",
+                                        session))),
+                new Query(
+                        "query.task.get",
+                        "GET",
+                        "/api/v1/translation/tasks/qt-" + session + "-3",
+                        List.of(
+                                Statement.of(
+                                        "SELECT * FROM translation_task WHERE task_id = ?",
+                                        "qt-" + session + "-3"))),
+                new Query(
+                        "query.sessions.by_user.page_1",
+                        "GET",
+                        "/api/v1/translation/sessions?user_id=" + user,
+                        List.of(
+                                Statement.of(
+                                        "SELECT * FROM translation_session WHERE user_id = ?"
+                                                + " ORDER BY created_at DESC, session_id DESC "
+                                                + page,
+                                        user),
+                                Statement.of(
+                                        "SELECT count(*) FROM translation_session WHERE user_id ="
+                                                + " ?",
+                                        user))),
+                new Query(
+                        "query.sessions.running_by_updated.page_1",
+                        "GET",
+                        "/api/v1/translation/sessions?status=running&sort_by=updated_at",
+                        List.of(
+                                Statement.of(
+                                        "SELECT * FROM translation_session WHERE status = ?"
+                                                + " ORDER BY updated_at DESC, session_id DESC "
+                                                + page,
+                                        "running"),
+                                Statement.of(
+                                        "SELECT count(*) FROM translation_session WHERE status ="
+                                                + " ?",
+                                        "running"))),
+                new Query(
+                        "query.session_tasks.page_1",
+                        "GET",
+                        "/api/v1/translation/sessions/" + session + "/tasks",
+                        List.of(
+                                Statement.of(
+                                        "SELECT * FROM translation_task WHERE session_id = ?"
+                                                + " ORDER BY sequence, task_id "
+                                                + page,
+                                        session),
+                                Statement.of(
+                                        "SELECT count(*) FROM translation_task WHERE session_id ="
+                                                + " ?",
+                                        session))),
+                new Query(
+                        "query.restore.1000_tasks",
+                        "POST",
+                        "/api/v1/translation/recovery/restore/qs-0000000",
+                        List.of(
+                                Statement.of(
+                                        "SELECT * FROM translation_session WHERE session_id = ?",
+                                        "qs-0000000"),
+                                Statement.of(
+                                        "SELECT * FROM translation_task WHERE session_id = ?"
+                                                + " ORDER BY sequence, task_id",
+                                        "qs-0000000"),
+                                Statement.of(
+                                        "SELECT status, count(*) FROM translation_task WHERE"
+                                                + " session_id = ? GROUP BY status",
+                                        "qs-0000000"))),
+                new Query(
+                        "query.sessions.keyset.page_2",
+                        "GET",
+                        "/api/v1/translation/sessions?cursor=" + keysetFirst,
+                        List.of(
+                                Statement.of(
+                                        keysetRange,
+                                        firstCreated,
+                                        firstCreated,
+                                        sessionId(SESSIONS - PAGE_SIZE)))),
+                new Query(
+                        "query.sessions.keyset.page_10000",
+                        "GET",
+                        "/api/v1/translation/sessions?cursor=" + keysetDeep,
+                        List.of(Statement.of(keysetRange, deepCreated, deepCreated, deepId))));
+    }
+
+    /** The cursor after page 1 of all sessions, newest first, as query-api hands it out. */
+    private String firstCursor() throws Exception {
+        HttpResponse<String> first =
+                send("GET", "/api/v1/translation/sessions?page_size=" + PAGE_SIZE);
+        if (first.statusCode() != 200) {
+            throw new IllegalStateException(first.statusCode() + " " + first.body());
+        }
+        return JSON.readTree(first.body()).path("next_cursor").asString();
+    }
+
+    /**
+     * The same cursor moved to the row {@code id}: the cursor is query-api's, so its sort and
+     * filter fingerprint are; only the position changes.
+     */
+    private static String cursorAt(String cursor, LocalDateTime created, String id) {
+        ObjectNode decoded = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(cursor));
+        decoded.put("value", created.toString());
+        decoded.put("id", id);
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(JSON.writeValueAsBytes(decoded));
+    }
+
+    /** Latencies of {@code count} requests to query-api, back to back. */
+    Histogram ours(Query query, int count) throws Exception {
+        return time(
+                count,
+                i -> {
+                    try {
+                        HttpResponse<String> response = send(query.method(), query.path());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(
+                                    query.name()
+                                            + ": "
+                                            + response.statusCode()
+                                            + " "
+                                            + response.body());
+                        }
+                        return response.body().length();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    /** Latencies of {@code count} runs of the same statements over JDBC, every column read. */
+    Histogram raw(Query query, int count) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return time(
+                    count,
+                    i -> {
+                        int read = 0;
+                        for (Statement statement : query.statements()) {
+                            read += run(connection, statement);
+                        }
+                        return read;
+                    });
+        }
+    }
+
+    private static int run(Connection connection, Statement statement) {
+        try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+            for (int p = 0; p < statement.parameters().size(); p++) {
+                prepared.setObject(p + 1, statement.parameters().get(p));
+            }
+            int read = 0;
+            try (ResultSet rows = prepared.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        Object value = rows.getObject(c);
+                        read += value == null ? 0 : 1;
+                    }
+                }
+            }
+            return read;
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement.sql(), e);
+        }
+    }
+
+    private static Histogram time(int count, IntFunction<Integer> request) {
+        Histogram latencies = new Histogram(60_000_000_000L, 3);
+        long sink = 0;
+        for (int i = 0; i < count; i++) {
+            long started = System.nanoTime();
+            sink += request.apply(i);
+            latencies.recordValue(System.nanoTime() - started);
+        }
+        if (sink == 0) {
+            throw new IllegalStateException("the requests read nothing");
+        }
+        return latencies;
+    }
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(pipeline.query().baseUrl() + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("X-API-Key", PipelineProcesses.READ_KEY)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String sessionId(int number) {
+        return String.format("qs-%07d", number);
+    }
+}
