@@ -10,10 +10,6 @@ import com.translation.pipeline.testsupport.PipelineProcesses;
 import com.translation.pipeline.testsupport.TestDatabase;
 import com.translation.pipeline.testsupport.TopicReader;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -96,14 +93,23 @@ final class DrainBench {
                 events.add(BenchEvents.task(run, created++, 10));
             }
         }
+        AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer =
-                BenchEvents.producer(pipeline.bootstrapServers(), 20)) {
+                BenchEvents.prefillProducer(pipeline.bootstrapServers())) {
             for (TaskData task : events) {
                 producer.send(
                         new ProducerRecord<>(
-                                tasksTopic, task.sessionId(), BenchEvents.envelope(task)));
+                                tasksTopic, task.sessionId(), BenchEvents.envelope(task)),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                failure.compareAndSet(null, error);
+                            }
+                        });
             }
             producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("prefill of " + tasksTopic + " failed", failure.get());
         }
         long onTopic =
                 TopicReader.endOffsets(pipeline.bootstrapServers(), tasksTopic).values().stream()
@@ -233,16 +239,10 @@ final class DrainBench {
         }
     }
 
-    private static double statements(ServiceProcess worker) throws Exception {
-        HttpResponse<String> response =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        worker.baseUrl() + "/actuator/prometheus"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        Matcher sum = STATEMENTS.matcher(response.body());
+    private static double statements(ServiceProcess worker) {
+        Matcher sum =
+                STATEMENTS.matcher(
+                        BenchHttp.get(worker.baseUrl() + "/actuator/prometheus", null).body());
         return sum.find() ? Double.parseDouble(sum.group(1)) : Double.NaN;
     }
 }

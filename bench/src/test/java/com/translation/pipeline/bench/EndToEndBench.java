@@ -6,12 +6,13 @@ import com.translation.pipeline.local.ServiceProcess;
 import com.translation.pipeline.schema.event.TaskData;
 import com.translation.pipeline.testsupport.PipelineProcesses;
 import com.translation.pipeline.testsupport.TestDatabase;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -31,7 +32,7 @@ final class EndToEndBench {
     private static final Duration WARM_UP = Duration.ofSeconds(10);
 
     private final PipelineProcesses pipeline;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ExecutorService senders = Executors.newFixedThreadPool(64);
     private final String run = "e2e-" + Long.toString(System.nanoTime(), 36);
 
     EndToEndBench(PipelineProcesses pipeline) {
@@ -70,6 +71,7 @@ final class EndToEndBench {
                     Memory.peakRssMegabytes(ingest.pid()),
                     Memory.peakRssMegabytes(worker.pid()));
         } finally {
+            senders.shutdownNow();
             ingest.close();
             pipeline.keepWorkers(workersBefore);
         }
@@ -98,7 +100,7 @@ final class EndToEndBench {
             }
             List<TaskData> tasks = BenchEvents.batch(ids, i * IngestBench.BATCH, IngestBench.BATCH);
             pending.put(tasks.get(tasks.size() - 1).taskId(), intended);
-            BenchEvents.postAsync(http, ingest.baseUrl(), tasks);
+            BenchEvents.postAsync(senders, ingest.baseUrl(), tasks);
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {

@@ -4,8 +4,6 @@ import com.translation.pipeline.local.ServiceProcess;
 import com.translation.pipeline.schema.event.TaskData;
 import com.translation.pipeline.schema.event.Topics;
 import com.translation.pipeline.testsupport.PipelineProcesses;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +37,10 @@ final class IngestBench implements AutoCloseable {
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
 
     private final ServiceProcess ingest;
-    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Threads that send the open-loop schedule's batches; more than are ever in flight. */
+    private final ExecutorService senders = Executors.newFixedThreadPool(64);
+
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicLong sequence = new AtomicLong();
     private final String run = "bench-" + Long.toString(System.nanoTime(), 36);
@@ -66,8 +67,8 @@ final class IngestBench implements AutoCloseable {
                 eventsPerSecond,
                 duration,
                 () ->
-                        BenchEvents.postAsync(http, ingest.baseUrl(), nextBatch())
-                                .thenApply(HttpResponse::statusCode));
+                        BenchEvents.postAsync(senders, ingest.baseUrl(), nextBatch())
+                                .thenApply(BenchHttp.Answer::status));
     }
 
     Histogram rawLatency(double eventsPerSecond, Duration duration) throws Exception {
@@ -138,12 +139,10 @@ final class IngestBench implements AutoCloseable {
     }
 
     private int postBatch() throws Exception {
-        HttpResponse<String> response =
-                BenchEvents.postAsync(http, ingest.baseUrl(), nextBatch())
-                        .get(60, TimeUnit.SECONDS);
-        Matcher accepted = ACCEPTED.matcher(response.body());
-        if (response.statusCode() != 202 || !accepted.find()) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        BenchHttp.Answer answer = BenchEvents.post(ingest.baseUrl(), nextBatch());
+        Matcher accepted = ACCEPTED.matcher(answer.body());
+        if (answer.status() != 202 || !accepted.find()) {
+            throw new IllegalStateException(answer.status() + " " + answer.body());
         }
         return Integer.parseInt(accepted.group(1));
     }
@@ -173,6 +172,7 @@ final class IngestBench implements AutoCloseable {
 
     @Override
     public void close() {
+        senders.shutdownNow();
         producer.close();
     }
 }

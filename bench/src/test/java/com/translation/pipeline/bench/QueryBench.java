@@ -11,16 +11,10 @@ import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.when;
 
 import com.translation.pipeline.testsupport.PipelineProcesses;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -62,9 +56,22 @@ final class QueryBench {
             "The quick brown fox jumps over the lazy dog while the translation engine keeps"
                     + " count of every sentence it has seen and every glossary term it applied.";
 
+    /** The task columns the fill writes; the others stay null. */
+    private static final List<Field<?>> TASK_COLUMNS =
+            List.of(
+                    TRANSLATION_TASK.TASK_ID,
+                    TRANSLATION_TASK.SESSION_ID,
+                    TRANSLATION_TASK.SEQUENCE,
+                    TRANSLATION_TASK.STATUS,
+                    TRANSLATION_TASK.SOURCE_TEXT,
+                    TRANSLATION_TASK.RETRY_COUNT,
+                    TRANSLATION_TASK.CREATED_AT,
+                    TRANSLATION_TASK.UPDATED_AT,
+                    TRANSLATION_TASK.EVENT_ID,
+                    TRANSLATION_TASK.APPLIED_AT);
+
     private final PipelineProcesses pipeline;
     private final DataSource dataSource;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Random random = new Random(7);
 
     QueryBench(PipelineProcesses pipeline) {
@@ -177,18 +184,7 @@ final class QueryBench {
 
     private static void insertTasks(DSLContext db, Rows rows, Condition chunk) {
         Field<Integer> sequence = rows.sequence();
-        db.insertInto(
-                        TRANSLATION_TASK,
-                        TRANSLATION_TASK.TASK_ID,
-                        TRANSLATION_TASK.SESSION_ID,
-                        TRANSLATION_TASK.SEQUENCE,
-                        TRANSLATION_TASK.STATUS,
-                        TRANSLATION_TASK.SOURCE_TEXT,
-                        TRANSLATION_TASK.RETRY_COUNT,
-                        TRANSLATION_TASK.CREATED_AT,
-                        TRANSLATION_TASK.UPDATED_AT,
-                        TRANSLATION_TASK.EVENT_ID,
-                        TRANSLATION_TASK.APPLIED_AT)
+        db.insertInto(TRANSLATION_TASK, TASK_COLUMNS)
                 .select(
                         DSL.select(
                                         concat(
@@ -217,18 +213,7 @@ final class QueryBench {
 
     /** Session 0's 1,000 tasks, one per row of {@code low}, for the restore. */
     private static void insertBigSessionTasks(DSLContext db, Table<?> low, Field<Integer> n) {
-        db.insertInto(
-                        TRANSLATION_TASK,
-                        TRANSLATION_TASK.TASK_ID,
-                        TRANSLATION_TASK.SESSION_ID,
-                        TRANSLATION_TASK.SEQUENCE,
-                        TRANSLATION_TASK.STATUS,
-                        TRANSLATION_TASK.SOURCE_TEXT,
-                        TRANSLATION_TASK.RETRY_COUNT,
-                        TRANSLATION_TASK.CREATED_AT,
-                        TRANSLATION_TASK.UPDATED_AT,
-                        TRANSLATION_TASK.EVENT_ID,
-                        TRANSLATION_TASK.APPLIED_AT)
+        db.insertInto(TRANSLATION_TASK, TASK_COLUMNS)
                 .select(
                         DSL.select(
                                         concat(inline("qt-qs-0000000-"), n.cast(String.class)),
@@ -363,10 +348,9 @@ final class QueryBench {
 
     /** The cursor after page 1 of all sessions, newest first, as query-api hands it out. */
     private String firstCursor() throws Exception {
-        HttpResponse<String> first =
-                send("GET", "/api/v1/translation/sessions?page_size=" + PAGE_SIZE);
-        if (first.statusCode() != 200) {
-            throw new IllegalStateException(first.statusCode() + " " + first.body());
+        BenchHttp.Answer first = send("GET", "/api/v1/translation/sessions?page_size=" + PAGE_SIZE);
+        if (first.status() != 200) {
+            throw new IllegalStateException(first.status() + " " + first.body());
         }
         return JSON.readTree(first.body()).path("next_cursor").asString();
     }
@@ -385,24 +369,16 @@ final class QueryBench {
     }
 
     /** Latencies of {@code count} requests to query-api, back to back. */
-    Histogram ours(Query query, int count) throws Exception {
+    Histogram ours(Query query, int count) {
         return time(
                 count,
                 i -> {
-                    try {
-                        HttpResponse<String> response = send(query.method(), query.path());
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException(
-                                    query.name()
-                                            + ": "
-                                            + response.statusCode()
-                                            + " "
-                                            + response.body());
-                        }
-                        return response.body().length();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                    BenchHttp.Answer answer = send(query.method(), query.path());
+                    if (answer.status() != 200) {
+                        throw new IllegalStateException(
+                                query.name() + ": " + answer.status() + " " + answer.body());
                     }
+                    return answer.body().length();
                 });
     }
 
@@ -456,14 +432,9 @@ final class QueryBench {
         return latencies;
     }
 
-    private HttpResponse<String> send(String method, String path) throws Exception {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(pipeline.query().baseUrl() + path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("X-API-Key", PipelineProcesses.READ_KEY)
-                        .method(method, HttpRequest.BodyPublishers.noBody())
-                        .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private BenchHttp.Answer send(String method, String path) {
+        return BenchHttp.send(
+                method, pipeline.query().baseUrl() + path, PipelineProcesses.READ_KEY, null);
     }
 
     private static String sessionId(int number) {
