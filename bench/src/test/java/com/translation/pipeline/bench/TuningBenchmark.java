@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  *       setting can serve, two rounds each, the second in reverse order.
  * </ul>
  *
- * <p>Runs with {@code ./mvnw clean verify -Pbench -Dit.test=TuningBenchmark} (about 10 minutes on
+ * <p>Runs with {@code ./mvnw clean verify -Pbench -Dit.test=TuningBenchmark} (about 8 minutes on
  * two cores); writes {@code bench/results/tuning.json} and the tuning table. It measures; it does
  * not judge.
  */

@@ -23,11 +23,16 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     /**
-     * Every service's heap and collector: with metaspace and code cache the process stays under 512
-     * MB resident (docs/benchmarks.md; ops/Dockerfile sets the same). G1's own tables took 44 MB of
-     * a worker's native memory, the parallel collector's 19 MB.
+     * Every service's heap and collector (docs/benchmarks.md; ops/Dockerfile sets the same): G1's
+     * own tables took 44 MB of a worker's native memory, the parallel collector's 19 MB.
      */
     private static final List<String> MEMORY = List.of("-Xmx256m", "-XX:+UseParallelGC");
+
+    /**
+     * At most two glibc malloc arenas: by default a process on two cores may have sixteen, and the
+     * JVM's threads spread small native allocations over all of them.
+     */
+    private static final Map<String, String> MALLOC = Map.of("MALLOC_ARENA_MAX", "2");
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -62,6 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
                     new ProcessBuilder(command)
                             .redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(MALLOC);
             builder.environment().putAll(environment);
             ServiceProcess service = new ServiceProcess(name, port, log, builder);
             service.startAgain();
