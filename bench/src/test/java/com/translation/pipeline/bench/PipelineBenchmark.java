@@ -41,35 +41,13 @@ class PipelineBenchmark {
             double drainRate = drainBenchmarks(pipeline, results);
             EndToEndBench.Measured e2e =
                     new EndToEndBench(pipeline).latency(saturation / 2, Duration.ofSeconds(15));
-            results.add(
-                    "end_to_end.p50",
-                    millis(e2e.latencies(), 50),
-                    null,
-                    null,
-                    "ms",
-                    "at half of ingest's saturation");
-            results.add(
-                    "end_to_end.p99",
-                    millis(e2e.latencies(), 99),
-                    null,
-                    null,
-                    "ms",
-                    "at half of ingest's saturation");
+            endToEnd(results, "end_to_end", e2e, "at half of ingest's saturation");
             EndToEndBench.Measured sustainable =
                     new EndToEndBench(pipeline).latency(drainRate / 2, Duration.ofSeconds(20));
-            results.add(
-                    "end_to_end.at_half_drain_rate.p50",
-                    millis(sustainable.latencies(), 50),
-                    null,
-                    null,
-                    "ms",
-                    "at half of one worker's drain rate");
-            results.add(
-                    "end_to_end.at_half_drain_rate.p99",
-                    millis(sustainable.latencies(), 99),
-                    null,
-                    null,
-                    "ms",
+            endToEnd(
+                    results,
+                    "end_to_end.at_half_drain_rate",
+                    sustainable,
                     "at half of one worker's drain rate");
             queryBenchmarks(pipeline, results);
             memory(pipeline, e2e, results);
@@ -106,8 +84,6 @@ class PipelineBenchmark {
         results.add(
                 "query.fill",
                 query.fill(),
-                null,
-                null,
                 "s",
                 QueryBench.SESSIONS + " sessions, 5M tasks, INSERT ... SELECT");
         for (QueryBench.Query each : query.queries()) {
@@ -172,22 +148,16 @@ class PipelineBenchmark {
         results.add(
                 "drain.statements_per_event",
                 runs.get(0).statementsPerEvent(),
-                null,
-                null,
                 "statements",
                 "target at most 1/200 = 0.005");
         results.add(
                 "memory.peak_rss.writer-worker.drain",
                 runs.stream().mapToDouble(DrainBench.Drained::peakRssMb).max().orElseThrow(),
-                null,
-                null,
                 "MB",
                 "VmHWM; target under 512; benchmark 2");
         results.add(
                 "drain.cold_start_to_zero_lag",
                 runs.get(0).coldSeconds(),
-                null,
-                null,
                 "s",
                 DRAIN_EVENTS + " events, JVM start included");
         DrainBench three = new DrainBench(pipeline, 3);
@@ -196,8 +166,6 @@ class PipelineBenchmark {
         results.add(
                 "drain.3_partitions.1_worker",
                 three.ours(1, Map.of()).rowsPerSecond(),
-                null,
-                null,
                 "rows/s",
                 "one run");
         DrainBench twelve = new DrainBench(pipeline, 12);
@@ -205,15 +173,11 @@ class PipelineBenchmark {
         results.add(
                 "drain.12_partitions.1_worker",
                 twelve.ours(1, Map.of()).rowsPerSecond(),
-                null,
-                null,
                 "rows/s",
                 "one run");
         results.add(
                 "drain.12_partitions.3_workers",
                 twelve.ours(3, Map.of()).rowsPerSecond(),
-                null,
-                null,
                 "rows/s",
                 "one run");
         return outcome.ours();
@@ -226,31 +190,31 @@ class PipelineBenchmark {
         results.add(
                 "memory.peak_rss.ingest-api",
                 Memory.peakRssMegabytes(pipeline.ingest().pid()),
-                null,
-                null,
                 "MB",
                 note + "; benchmark 1");
         results.add(
                 "memory.peak_rss.ingest-api.end_to_end",
                 e2e.ingestPeakRssMb(),
-                null,
-                null,
                 "MB",
                 note + "; benchmark 3");
         results.add(
                 "memory.peak_rss.writer-worker.end_to_end",
                 e2e.workerPeakRssMb(),
-                null,
-                null,
                 "MB",
                 note + "; benchmark 3");
         results.add(
                 "memory.peak_rss.query-api",
                 Memory.peakRssMegabytes(pipeline.query().pid()),
-                null,
-                null,
                 "MB",
                 note + "; benchmark 4");
+    }
+
+    private static void endToEnd(
+            Results results, String name, EndToEndBench.Measured measured, String note) {
+        for (int percentile : new int[] {50, 99}) {
+            results.add(
+                    name + ".p" + percentile, millis(measured.latencies(), percentile), "ms", note);
+        }
     }
 
     private static double record(List<Histogram> into, Histogram histogram) {

@@ -67,6 +67,11 @@ final class Results {
                 String.format(Locale.ROOT, "%.2f..%.2f", outcome.ratioMin(), outcome.ratioMax()));
     }
 
+    /** A figure of ours alone, with what it was measured against or over in {@code note}. */
+    void add(String name, double ours, String unit, String note) {
+        add(name, ours, null, null, unit, note);
+    }
+
     void add(String name, double ours, Double baseline, Double ratio, String unit, String spread) {
         Result result = new Result(name, ours, baseline, ratio, unit, spread, machine, date);
         results.add(result);

@@ -54,25 +54,22 @@ class TuningBenchmark {
         DrainBench drain = new DrainBench(pipeline, 6);
         drain.prefill(DRAIN_EVENTS);
         List<List<Double>> rates = lists(MAX_POLL_RECORDS.length);
-        for (int round = 0; round < 2; round++) {
-            for (int step = 0; step < MAX_POLL_RECORDS.length; step++) {
-                int i = round == 0 ? step : MAX_POLL_RECORDS.length - 1 - step;
-                rates.get(i)
-                        .add(
-                                drain.ours(
-                                                1,
-                                                Map.of(
-                                                        "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS",
-                                                        String.valueOf(MAX_POLL_RECORDS[i])))
-                                        .rowsPerSecond());
-            }
-        }
+        inTwoRounds(
+                MAX_POLL_RECORDS.length,
+                i ->
+                        rates.get(i)
+                                .add(
+                                        drain.ours(
+                                                        1,
+                                                        Map.of(
+                                                                "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS",
+                                                                String.valueOf(
+                                                                        MAX_POLL_RECORDS[i])))
+                                                .rowsPerSecond()));
         for (int i = 0; i < MAX_POLL_RECORDS.length; i++) {
             results.add(
                     "worker.max-poll-records=" + MAX_POLL_RECORDS[i],
                     Interleaved.median(rates.get(i)),
-                    null,
-                    null,
                     "rows/s",
                     "runs "
                             + rounded(rates.get(i))
@@ -107,22 +104,23 @@ class TuningBenchmark {
             }
             List<List<Double>> saturations = lists(LINGER_MS.length);
             List<List<Histogram>> latencies = lists(LINGER_MS.length);
-            for (int round = 0; round < 2; round++) {
-                for (int step = 0; step < LINGER_MS.length; step++) {
-                    int i = round == 0 ? step : LINGER_MS.length - 1 - step;
-                    saturations.get(i).add(benches.get(i).oursSaturated(Duration.ofSeconds(10)));
-                    latencies
-                            .get(i)
-                            .add(benches.get(i).oursLatency(LATENCY_RATE, Duration.ofSeconds(10)));
-                }
-            }
+            inTwoRounds(
+                    LINGER_MS.length,
+                    i -> {
+                        saturations
+                                .get(i)
+                                .add(benches.get(i).oursSaturated(Duration.ofSeconds(10)));
+                        latencies
+                                .get(i)
+                                .add(
+                                        benches.get(i)
+                                                .oursLatency(LATENCY_RATE, Duration.ofSeconds(10)));
+                    });
             for (int i = 0; i < LINGER_MS.length; i++) {
                 String name = "ingest.linger.ms=" + LINGER_MS[i];
                 results.add(
                         name + ".saturation",
                         Interleaved.median(saturations.get(i)),
-                        null,
-                        null,
                         "events/s",
                         "runs " + rounded(saturations.get(i)) + "; 8 clients");
                 for (double percentile : new double[] {50, 99}) {
@@ -133,8 +131,6 @@ class TuningBenchmark {
                     results.add(
                             name + ".p" + (int) percentile,
                             Interleaved.median(ms),
-                            null,
-                            null,
                             "ms",
                             String.format(
                                     Locale.ROOT,
@@ -148,6 +144,23 @@ class TuningBenchmark {
         } finally {
             benches.forEach(IngestBench::close);
             ingests.forEach(ServiceProcess::close);
+        }
+    }
+
+    /** One measurement of each setting, to be run once per setting per round. */
+    private interface Measurement {
+        void of(int setting) throws Exception;
+    }
+
+    /**
+     * Measures every setting twice, the second round in reverse order, so that neither order nor
+     * warm-up favours a setting.
+     */
+    private static void inTwoRounds(int settings, Measurement measurement) throws Exception {
+        for (int round = 0; round < 2; round++) {
+            for (int step = 0; step < settings; step++) {
+                measurement.of(round == 0 ? step : settings - 1 - step);
+            }
         }
     }
 

@@ -22,18 +22,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    /**
-     * Every service's heap and collector (docs/benchmarks.md; ops/Dockerfile sets the same): G1's
-     * own tables took 44 MB of a worker's native memory, the parallel collector's 19 MB.
-     */
-    private static final List<String> MEMORY = List.of("-Xmx256m", "-XX:+UseParallelGC");
-
-    /**
-     * At most two glibc malloc arenas: by default a process on two cores may have sixteen, and the
-     * JVM's threads spread small native allocations over all of them.
-     */
-    private static final Map<String, String> MALLOC = Map.of("MALLOC_ARENA_MAX", "2");
-
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -62,12 +50,10 @@ public final class ServiceProcess implements AutoCloseable {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command =
                     new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
-            command.addAll(1, MEMORY);
             ProcessBuilder builder =
                     new ProcessBuilder(command)
                             .redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().putAll(MALLOC);
             builder.environment().putAll(environment);
             ServiceProcess service = new ServiceProcess(name, port, log, builder);
             service.startAgain();
