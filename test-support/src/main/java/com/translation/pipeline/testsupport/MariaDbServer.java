@@ -104,7 +104,8 @@ public final class MariaDbServer implements RestartableDatabase {
                     LocalMariaDb.configuration(root, 0)
                             .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                             // Throwaway data: no need to flush the log at every commit.
-                            .addArg("--innodb-flush-log-at-trx-commit=2");
+                            .addArg("--innodb-flush-log-at-trx-commit=2")
+                            .addArg("--transaction-isolation=" + DatabaseServer.ISOLATION);
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             return new MariaDbServer(db);

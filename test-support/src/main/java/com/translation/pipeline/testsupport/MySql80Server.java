@@ -137,6 +137,7 @@ public final class MySql80Server implements RestartableDatabase {
                                             "--mysqlx=OFF",
                                             "--pid-file=" + work.resolve("mysqld.pid"),
                                             "--innodb-flush-log-at-trx-commit=2",
+                                            "--transaction-isolation=" + DatabaseServer.ISOLATION,
                                             "--skip-log-bin"))
                             .redirectErrorStream(true)
                             .redirectOutput(

@@ -49,7 +49,10 @@ public final class MySql84Container implements DatabaseServer {
         static final MySql84Container INSTANCE = start();
 
         private static MySql84Container start() {
-            MySQLContainer container = new MySQLContainer("mysql:8.4").withUsername("root");
+            MySQLContainer container =
+                    new MySQLContainer("mysql:8.4")
+                            .withUsername("root")
+                            .withCommand("--transaction-isolation=" + DatabaseServer.ISOLATION);
             container.start();
             return new MySql84Container(container);
         }

@@ -1,6 +1,5 @@
 package com.translation.pipeline.query.cleanup;
 
-import static com.translation.pipeline.schema.jooq.Tables.SESSION_TOMBSTONE;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
 
@@ -17,13 +16,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
  * Removes terminal sessions older than a number of days, with their tasks: a dry run counts and
- * samples; a real run deletes in chunks of {@code query.cleanup-chunk-size} sessions, one short
- * transaction each (tombstones first, like a delete), so no long lock is held. It also drops
- * tombstones older than {@code query.tombstone-retention}.
+ * samples; a real run picks candidates in chunks of {@code query.cleanup-chunk-size} sessions and
+ * deletes each chunk in one short transaction of the delete protocol ({@link
+ * SessionDeletion#deleteExpired}), which re-checks the expiry inside that transaction and leaves
+ * tombstones that cover only the versions deleted. It also drops tombstones recorded more than
+ * {@code query.tombstone-retention} ago.
  */
 @Component
 class RetentionCleaner {
@@ -58,13 +60,7 @@ class RetentionCleaner {
         List<String> statuses = statuses(request.statuses());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant cutoff = now.minus(request.olderThanDays(), ChronoUnit.DAYS);
-        Condition expired =
-                TRANSLATION_SESSION
-                        .STATUS
-                        .in(statuses)
-                        .and(
-                                TRANSLATION_SESSION.UPDATED_AT.lt(
-                                        LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC)));
+        Condition expired = expired(statuses, LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC));
         List<String> sample = oldestIds(expired, properties.cleanupSampleSize());
         if (request.dryRun() == null || request.dryRun()) {
             int sessions = db.fetchCount(TRANSLATION_SESSION, expired);
@@ -80,26 +76,43 @@ class RetentionCleaner {
         int sessions = 0;
         int tasks = 0;
         int chunks = 0;
-        LocalDateTime deletedAt = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        List<String> chunk;
+        LocalDateTime recordedAt = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        List<String> candidates;
         do {
-            chunk = oldestIds(expired, properties.cleanupChunkSize());
-            if (!chunk.isEmpty()) {
-                SessionDeletion.Deleted removed = SessionDeletion.delete(db, chunk, deletedAt);
-                sessions += removed.sessions();
+            candidates = oldestIds(expired, properties.cleanupChunkSize());
+            if (!candidates.isEmpty()) {
+                SessionDeletion.Expired removed =
+                        SessionDeletion.deleteExpired(db, candidates, expired, recordedAt);
+                sessions += removed.sessionIds().size();
                 tasks += removed.tasks();
                 chunks++;
             }
-        } while (chunk.size() == properties.cleanupChunkSize());
+        } while (candidates.size() == properties.cleanupChunkSize());
         int purged =
-                db.deleteFrom(SESSION_TOMBSTONE)
-                        .where(
-                                SESSION_TOMBSTONE.DELETED_AT.lt(
-                                        LocalDateTime.ofInstant(
-                                                now.minus(properties.tombstoneRetention()),
-                                                ZoneOffset.UTC)))
-                        .execute();
+                SessionDeletion.purgeTombstones(
+                        db,
+                        LocalDateTime.ofInstant(
+                                now.minus(properties.tombstoneRetention()), ZoneOffset.UTC));
         return new Result(false, cutoff, statuses, sessions, tasks, chunks, sample, purged);
+    }
+
+    /**
+     * A session has expired when its status is one of {@code statuses} and neither it nor any of
+     * its tasks was updated at or after {@code cutoff}: a session with recent task activity is not
+     * old.
+     */
+    private static Condition expired(List<String> statuses, LocalDateTime cutoff) {
+        return TRANSLATION_SESSION
+                .STATUS
+                .in(statuses)
+                .and(TRANSLATION_SESSION.UPDATED_AT.lt(cutoff))
+                .andNotExists(
+                        DSL.selectOne()
+                                .from(TRANSLATION_TASK)
+                                .where(
+                                        TRANSLATION_TASK.SESSION_ID.eq(
+                                                TRANSLATION_SESSION.SESSION_ID))
+                                .and(TRANSLATION_TASK.UPDATED_AT.ge(cutoff)));
     }
 
     private List<String> oldestIds(Condition expired, int limit) {

@@ -3,56 +3,198 @@ package com.translation.pipeline.schema.db;
 import static com.translation.pipeline.schema.jooq.Tables.SESSION_TOMBSTONE;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
+import static com.translation.pipeline.schema.jooq.Tables.WRITE_FENCE;
 
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
 /**
- * Deletes sessions with their tasks in one transaction and leaves a tombstone for each, so that
- * events not newer than the delete, still in Kafka or arriving later, do not bring them back. The
- * tombstone is written first: the writer reads tombstones {@code FOR UPDATE} before its upserts, so
- * a delete and a batch serialise instead of interleaving. The one implementation of the protocol,
- * used by query-api's delete and cleanup and by the writer's tests.
+ * The delete protocol, both sides of it: how query-api deletes sessions (explicitly or by
+ * retention) and how writer-worker makes sure a deleted session does not come back.
+ *
+ * <p><b>Tombstones.</b> Deleting a session removes it and its tasks and leaves a tombstone whose
+ * {@code deleted_at} is the newest version it covers: events whose {@code updated_at} is not after
+ * it are ignored by the writer. An explicit delete covers everything up to now; a retention delete
+ * covers only the versions it removed (the newest {@code updated_at} of the session and its tasks),
+ * so an event newer than those, acknowledged before or after the cleanup, brings the session back.
+ *
+ * <p><b>Serialisation.</b> Every writer transaction first reads the one row of {@code write_fence}
+ * in share mode ({@link #tombstonesForWrite}); every delete transaction first locks it exclusively.
+ * A delete therefore waits for the writer transactions in flight and new ones wait for the delete,
+ * so a writer either sees the tombstone or commits before the delete starts: a delete and an older
+ * event cannot interleave into a resurrected row. These are record locks on an existing row, which
+ * every isolation level takes, so the guarantee does not depend on the server's default isolation
+ * (the gap locks of a {@code FOR UPDATE} on missing rows exist only under REPEATABLE READ). Writers
+ * share the lock, so they never wait for each other here.
  */
 public final class SessionDeletion {
+
+    private static final Byte FENCE_ROW = 1;
 
     private SessionDeletion() {}
 
     /** What a deletion removed. */
     public record Deleted(int sessions, int tasks) {}
 
-    public static Deleted delete(
-            DSLContext db, Collection<String> sessionIds, LocalDateTime deletedAt) {
+    /**
+     * What a retention deletion removed.
+     *
+     * @param sessionIds the sessions deleted: those of the candidates still expired in the deleting
+     *     transaction
+     * @param tasks tasks deleted with them
+     */
+    public record Expired(List<String> sessionIds, int tasks) {}
+
+    /**
+     * The writer's side: takes the fence in share mode and reads the tombstones of these sessions.
+     * Must be the first statement of the writer's transaction ({@code tx}); no delete can commit
+     * between it and that transaction's end.
+     *
+     * @return the tombstone's {@code deleted_at} (UTC) of each of these sessions that has one
+     * @throws IllegalStateException when the fence row is missing (the schema is not migrated)
+     */
+    public static Map<String, LocalDateTime> tombstonesForWrite(
+            DSLContext tx, Collection<String> sessionIds) {
+        lockFence(tx, false);
+        if (sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        return tx.select(SESSION_TOMBSTONE.SESSION_ID, SESSION_TOMBSTONE.DELETED_AT)
+                .from(SESSION_TOMBSTONE)
+                .where(SESSION_TOMBSTONE.SESSION_ID.in(sessionIds))
+                .fetchMap(SESSION_TOMBSTONE.SESSION_ID, SESSION_TOMBSTONE.DELETED_AT);
+    }
+
+    /**
+     * An explicit delete: removes the sessions and their tasks in one transaction and leaves
+     * tombstones dated {@code now}, so that events not newer than the delete, still in Kafka or
+     * arriving later, do not bring them back. Sessions not stored yet get their tombstone too.
+     *
+     * @param now the delete's time, UTC, at most microseconds
+     */
+    public static Deleted delete(DSLContext db, Collection<String> sessionIds, LocalDateTime now) {
         return db.transactionResult(
                 configuration -> {
                     DSLContext tx = configuration.dsl();
-                    var tombstones =
-                            tx.insertInto(
-                                    SESSION_TOMBSTONE,
-                                    SESSION_TOMBSTONE.SESSION_ID,
-                                    SESSION_TOMBSTONE.DELETED_AT);
-                    for (String id : sessionIds) {
-                        tombstones = tombstones.values(id, deletedAt);
-                    }
-                    tombstones
-                            .onDuplicateKeyUpdate()
-                            .set(
-                                    SESSION_TOMBSTONE.DELETED_AT,
-                                    DSL.greatest(
-                                            SESSION_TOMBSTONE.DELETED_AT,
-                                            DSL.excluded(SESSION_TOMBSTONE.DELETED_AT)))
-                            .execute();
-                    int tasks =
-                            tx.deleteFrom(TRANSLATION_TASK)
-                                    .where(TRANSLATION_TASK.SESSION_ID.in(sessionIds))
-                                    .execute();
+                    lockFence(tx, true);
+                    Map<String, LocalDateTime> versions = new LinkedHashMap<>();
+                    sessionIds.forEach(id -> versions.put(id, now));
+                    writeTombstones(tx, versions, now);
+                    int tasks = deleteTasks(tx, sessionIds);
                     int sessions =
                             tx.deleteFrom(TRANSLATION_SESSION)
                                     .where(TRANSLATION_SESSION.SESSION_ID.in(sessionIds))
                                     .execute();
                     return new Deleted(sessions, tasks);
                 });
+    }
+
+    /**
+     * A retention delete of the {@code candidates} that still satisfy {@code expired} inside the
+     * deleting transaction (a session re-opened since they were picked stays), each with a
+     * tombstone at the newest {@code updated_at} of the rows deleted (the session's and its
+     * tasks').
+     *
+     * @param expired a condition on {@code translation_session} (it may refer to its tasks)
+     * @param now when the tombstones are recorded, UTC
+     */
+    public static Expired deleteExpired(
+            DSLContext db, Collection<String> candidates, Condition expired, LocalDateTime now) {
+        if (candidates.isEmpty()) {
+            return new Expired(List.of(), 0);
+        }
+        return db.transactionResult(
+                configuration -> {
+                    DSLContext tx = configuration.dsl();
+                    lockFence(tx, true);
+                    Field<LocalDateTime> newestTask =
+                            DSL.field(
+                                    DSL.select(DSL.max(TRANSLATION_TASK.UPDATED_AT))
+                                            .from(TRANSLATION_TASK)
+                                            .where(
+                                                    TRANSLATION_TASK.SESSION_ID.eq(
+                                                            TRANSLATION_SESSION.SESSION_ID)));
+                    Map<String, LocalDateTime> versions =
+                            tx.select(
+                                            TRANSLATION_SESSION.SESSION_ID,
+                                            DSL.greatest(
+                                                    TRANSLATION_SESSION.UPDATED_AT,
+                                                    DSL.coalesce(
+                                                            newestTask,
+                                                            TRANSLATION_SESSION.UPDATED_AT)))
+                                    .from(TRANSLATION_SESSION)
+                                    .where(TRANSLATION_SESSION.SESSION_ID.in(candidates))
+                                    .and(expired)
+                                    .orderBy(TRANSLATION_SESSION.SESSION_ID)
+                                    .forUpdate()
+                                    .fetchMap(Record2::value1, Record2::value2);
+                    if (versions.isEmpty()) {
+                        return new Expired(List.of(), 0);
+                    }
+                    writeTombstones(tx, versions, now);
+                    int tasks = deleteTasks(tx, versions.keySet());
+                    tx.deleteFrom(TRANSLATION_SESSION)
+                            .where(TRANSLATION_SESSION.SESSION_ID.in(versions.keySet()))
+                            .execute();
+                    return new Expired(List.copyOf(versions.keySet()), tasks);
+                });
+    }
+
+    /**
+     * Drops tombstones recorded before {@code recordedBefore}; events older than them should no
+     * longer be in Kafka.
+     *
+     * @return how many were dropped
+     */
+    public static int purgeTombstones(DSLContext db, LocalDateTime recordedBefore) {
+        return db.deleteFrom(SESSION_TOMBSTONE)
+                .where(SESSION_TOMBSTONE.RECORDED_AT.lt(recordedBefore))
+                .execute();
+    }
+
+    private static void lockFence(DSLContext tx, boolean exclusive) {
+        var select =
+                tx.select(WRITE_FENCE.ID).from(WRITE_FENCE).where(WRITE_FENCE.ID.eq(FENCE_ROW));
+        int rows = (exclusive ? select.forUpdate() : select.forShare()).fetch().size();
+        if (rows != 1) {
+            throw new IllegalStateException(
+                    "write_fence has no row 1; the delete protocol needs migration V2");
+        }
+    }
+
+    /** Tombstones never move back: an existing newer one stays. */
+    private static void writeTombstones(
+            DSLContext tx, Map<String, LocalDateTime> versions, LocalDateTime now) {
+        var insert =
+                tx.insertInto(
+                        SESSION_TOMBSTONE,
+                        SESSION_TOMBSTONE.SESSION_ID,
+                        SESSION_TOMBSTONE.DELETED_AT,
+                        SESSION_TOMBSTONE.RECORDED_AT);
+        for (Map.Entry<String, LocalDateTime> version : versions.entrySet()) {
+            insert = insert.values(version.getKey(), version.getValue(), now);
+        }
+        insert.onDuplicateKeyUpdate()
+                .set(
+                        SESSION_TOMBSTONE.DELETED_AT,
+                        DSL.greatest(
+                                SESSION_TOMBSTONE.DELETED_AT,
+                                DSL.excluded(SESSION_TOMBSTONE.DELETED_AT)))
+                .set(SESSION_TOMBSTONE.RECORDED_AT, DSL.excluded(SESSION_TOMBSTONE.RECORDED_AT))
+                .execute();
+    }
+
+    private static int deleteTasks(DSLContext tx, Collection<String> sessionIds) {
+        return tx.deleteFrom(TRANSLATION_TASK)
+                .where(TRANSLATION_TASK.SESSION_ID.in(sessionIds))
+                .execute();
     }
 }

@@ -24,5 +24,17 @@ public final class DeadLetterHeaders {
     /** When it was dead-lettered, RFC 3339 in UTC (UTF-8). */
     public static final String DEAD_LETTERED_AT = "dlq-dead-lettered-at";
 
+    /** For a record the database refused: the SQLState of its error (UTF-8, e.g. {@code 22001}). */
+    public static final String SQL_STATE = "dlq-sql-state";
+
+    /** For a record the database refused: the server's error number (UTF-8 decimal). */
+    public static final String SQL_ERROR_CODE = "dlq-sql-error-code";
+
+    /**
+     * For a value larger than the contract's largest envelope, which is kept only in part: its size
+     * in bytes (UTF-8 decimal).
+     */
+    public static final String ORIGINAL_VALUE_BYTES = "dlq-original-value-bytes";
+
     private DeadLetterHeaders() {}
 }

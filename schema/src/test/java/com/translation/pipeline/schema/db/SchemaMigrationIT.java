@@ -155,6 +155,7 @@ abstract class SchemaMigrationIT {
             db.insertInto(SESSION_TOMBSTONE)
                     .set(SESSION_TOMBSTONE.SESSION_ID, id)
                     .set(SESSION_TOMBSTONE.DELETED_AT, T0)
+                    .set(SESSION_TOMBSTONE.RECORDED_AT, T0)
                     .execute();
         }
 
