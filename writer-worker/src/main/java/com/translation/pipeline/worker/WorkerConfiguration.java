@@ -1,10 +1,12 @@
 package com.translation.pipeline.worker;
 
 import com.translation.pipeline.schema.event.DeadLetterHeaders;
+import com.translation.pipeline.worker.deadletter.RefusedByDatabaseException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -13,27 +15,16 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class WorkerConfiguration {
 
     /**
-     * Retries a failed batch (database down, deadlock, lost connection, dead-letter topic
-     * unwritable) with exponential backoff, for ever: the partitions stay paused and the consumer
-     * keeps polling, so the worker stays in its group and resumes by itself. Invalid records never
-     * reach it; they are dead-lettered by the applier.
+     * The dead-letter topic's record limit: the largest event record the brokers take by default (1
+     * MiB) plus the dead-letter headers, with room. Values larger than the contract allows are kept
+     * only in part ({@code DeadLetters}), so every dead letter fits.
      */
-    @Bean
-    DefaultErrorHandler batchRetryingErrorHandler(WorkerProperties properties) {
-        ExponentialBackOff backOff =
-                new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
-        handler.setLogLevel(org.springframework.kafka.KafkaException.Level.WARN);
-        return handler;
-    }
+    static final String DEAD_LETTER_MAX_BYTES = "2097152";
 
     @Bean
     DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(
@@ -48,10 +39,13 @@ class WorkerConfiguration {
                     RecordHeaders headers = new RecordHeaders();
                     headers.add(
                             DeadLetterHeaders.DEAD_LETTERED_AT,
-                            clock.instant()
-                                    .truncatedTo(ChronoUnit.MICROS)
-                                    .toString()
-                                    .getBytes(StandardCharsets.UTF_8));
+                            utf8(clock.instant().truncatedTo(ChronoUnit.MICROS).toString()));
+                    if (ex instanceof RefusedByDatabaseException refused) {
+                        headers.add(DeadLetterHeaders.SQL_STATE, utf8(refused.sqlState()));
+                        headers.add(
+                                DeadLetterHeaders.SQL_ERROR_CODE,
+                                utf8(Integer.toString(refused.errorCode())));
+                    }
                     return headers;
                 });
         return recoverer;
@@ -72,7 +66,12 @@ class WorkerConfiguration {
                         .build(),
                 TopicBuilder.name(properties.deadLetterTopic())
                         .partitions(properties.topicPartitions())
+                        .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, DEAD_LETTER_MAX_BYTES)
                         .build());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Bean

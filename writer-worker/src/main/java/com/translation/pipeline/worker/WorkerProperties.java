@@ -1,6 +1,7 @@
 package com.translation.pipeline.worker;
 
 import com.translation.pipeline.schema.event.Topics;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -16,10 +18,16 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param sessionsTopic the session events to apply
  * @param tasksTopic the task events to apply
- * @param deadLetterTopic where records that are not valid events go
+ * @param deadLetterTopic where records that are not valid events, or that the database refused, go
+ * @param consumers consumer loops in this process, each with its own consumer, thread and database
+ *     connection; they share the partitions like separate workers
+ * @param pollTimeout the longest a poll waits for records
  * @param retryInitialInterval the first wait after a failed batch (database down, deadlock, ...)
  * @param retryMaxInterval the longest wait between retries; retries never stop, nothing is skipped
  * @param deadLetterTimeout how long to wait for the dead-letter topic to acknowledge a record
+ * @param maxStatementRows the most rows one upsert statement writes
+ * @param maxStatementBytes the most bytes of values one upsert statement carries; 0 (the default)
+ *     takes the server's {@code max_allowed_packet} less 64 KB
  * @param createTopics whether to create missing topics at start (local runs)
  * @param topicPartitions partitions of topics created at start
  */
@@ -29,9 +37,13 @@ public record WorkerProperties(
         @NotBlank @DefaultValue(Topics.SESSIONS) String sessionsTopic,
         @NotBlank @DefaultValue(Topics.TASKS) String tasksTopic,
         @NotBlank @DefaultValue(Topics.DEAD_LETTERS) String deadLetterTopic,
+        @Min(1) @Max(64) @DefaultValue("1") int consumers,
+        @NotNull @DefaultValue("1s") Duration pollTimeout,
         @NotNull @DefaultValue("500ms") Duration retryInitialInterval,
         @NotNull @DefaultValue("30s") Duration retryMaxInterval,
         @NotNull @DefaultValue("10s") Duration deadLetterTimeout,
+        @Min(1) @Max(10_000) @DefaultValue("2000") int maxStatementRows,
+        @NotNull @DefaultValue("0") DataSize maxStatementBytes,
         @DefaultValue("true") boolean createTopics,
         @Min(1) @DefaultValue("6") int topicPartitions) {
 

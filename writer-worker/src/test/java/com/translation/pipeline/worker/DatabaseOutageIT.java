@@ -5,12 +5,12 @@ import static com.translation.pipeline.worker.WorkerEvents.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.testsupport.RestartableDatabase;
+import com.translation.pipeline.worker.consume.WriterLoops;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -24,7 +24,7 @@ abstract class DatabaseOutageIT {
     /** Shorter than the outage below, so the worker must stay in its group while waiting. */
     static final int MAX_POLL_INTERVAL_MS = 8000;
 
-    @Autowired KafkaListenerEndpointRegistry listeners;
+    @Autowired WriterLoops loops;
 
     abstract WorkerStack stack();
 
@@ -58,7 +58,7 @@ abstract class DatabaseOutageIT {
             stack.send(stack.sessionsTopic, i % 4, "during-" + i, session("during-" + i, 1));
         }
         Thread.sleep(MAX_POLL_INTERVAL_MS + 4000);
-        assertThat(listeners.getListenerContainers()).allMatch(container -> container.isRunning());
+        assertThat(loops.isRunning()).isTrue();
         database().startAgain();
 
         stack.awaitApplied(Duration.ofSeconds(120));

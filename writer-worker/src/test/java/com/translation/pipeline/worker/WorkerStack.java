@@ -168,6 +168,18 @@ final class WorkerStack implements AutoCloseable {
         return kafka.readAll(deadLetterTopic);
     }
 
+    /** A producer with a transactional id of its own; the caller closes it. */
+    KafkaProducer<String, byte[]> transactionalProducer() {
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "tx-" + UUID.randomUUID()),
+                new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
     private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             producer =

@@ -18,7 +18,8 @@ public final class RecordCoalescer {
 
     private static final Comparator<ReceivedEvent> NEWEST_LAST =
             Comparator.comparing((ReceivedEvent e) -> e.envelope().data().updatedAt())
-                    .thenComparing(e -> e.partition().toString())
+                    .thenComparing(e -> e.record().topic())
+                    .thenComparingInt(e -> e.record().partition())
                     .thenComparingLong(ReceivedEvent::offset);
 
     private RecordCoalescer() {}

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * time and end-to-end latency from an event's occurred_at to the commit that applied it.
  */
 @Component
-class WorkerMetrics {
+public class WorkerMetrics {
 
     private final MeterRegistry registry;
     private final DistributionSummary batchSize;
@@ -43,12 +43,14 @@ class WorkerMetrics {
                         .register(registry);
     }
 
-    void records(String outcome, int count) {
+    /** Counts {@code count} records of {@code outcome}; nothing when it is 0. */
+    public void records(String outcome, long count) {
         if (count > 0) {
             Counter.builder("pipeline.worker.records")
                     .description(
                             "Records by outcome: polled, applied, stale, deleted, coalesced,"
-                                    + " dead_lettered, fenced")
+                                + " dead_lettered (not valid events), refused (valid events the"
+                                + " database refused, dead-lettered), fenced, lost_to_retention")
                     .tag("outcome", outcome)
                     .register(registry)
                     .increment(count);

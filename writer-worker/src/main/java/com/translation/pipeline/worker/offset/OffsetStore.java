@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The worker's position per partition, kept in the database so that it commits with the rows it
- * covers. Writes are compare-and-set on the stored value: a worker that lost a partition cannot
- * move its offset.
+ * covers; {@code next_offset} follows Kafka's committed-offset convention (the next record to
+ * apply). Every move is a compare-and-set from the offset the batch started at to the one it ends
+ * at, and only forwards: a worker that lost a partition, or a batch that does not start where the
+ * stored offset stands, cannot move it.
  */
 @Component
 public class OffsetStore {
@@ -30,6 +32,27 @@ public class OffsetStore {
     OffsetStore(DSLContext db, @Value("${spring.kafka.consumer.group-id}") String group) {
         this.db = db;
         this.group = group;
+    }
+
+    /** The consumer group whose offsets this store keeps. */
+    public String group() {
+        return group;
+    }
+
+    /**
+     * A move of one partition's stored offset.
+     *
+     * @param from the stored offset the batch starts at; empty when none is stored yet
+     * @param to the offset after the batch: the consumer's position after the records it covers
+     *     (past transaction markers and aborted records too)
+     */
+    public record Advance(OptionalLong from, long to) {
+        public Advance {
+            if (from.isPresent() && to < from.getAsLong()) {
+                throw new IllegalArgumentException(
+                        "an offset never moves backwards: " + from.getAsLong() + " to " + to);
+            }
+        }
     }
 
     /** The stored next offset of each partition; partitions without one are absent. */
@@ -55,38 +78,39 @@ public class OffsetStore {
     }
 
     /**
-     * Moves each partition's stored offset from what {@code positions} expects to {@code next},
-     * inside the caller's transaction.
+     * Moves each partition's stored offset as {@code advances} say, inside the caller's transaction
+     * ({@code tx}).
      *
-     * @throws PartitionFencedException when a stored offset is not the expected one
+     * @return the statements issued
+     * @throws PartitionFencedException when a stored offset is not the advance's {@code from}:
+     *     another worker has moved it, so this one lost the partition or is a zombie
      */
-    public int advance(
-            Map<TopicPartition, Long> next, PartitionPositions positions, LocalDateTime now) {
+    public int advance(DSLContext tx, Map<TopicPartition, Advance> advances, LocalDateTime now) {
         int statements = 0;
-        for (Map.Entry<TopicPartition, Long> entry : next.entrySet()) {
+        for (Map.Entry<TopicPartition, Advance> entry : advances.entrySet()) {
             TopicPartition partition = entry.getKey();
-            OptionalLong expected = positions.expected(partition);
+            Advance advance = entry.getValue();
             statements++;
-            if (expected.isPresent()) {
+            if (advance.from().isPresent()) {
                 int moved =
-                        db.update(CONSUMER_OFFSET)
-                                .set(CONSUMER_OFFSET.NEXT_OFFSET, entry.getValue())
+                        tx.update(CONSUMER_OFFSET)
+                                .set(CONSUMER_OFFSET.NEXT_OFFSET, advance.to())
                                 .set(CONSUMER_OFFSET.UPDATED_AT, now)
                                 .where(CONSUMER_OFFSET.CONSUMER_GROUP.eq(group))
                                 .and(CONSUMER_OFFSET.TOPIC.eq(partition.topic()))
                                 .and(CONSUMER_OFFSET.KAFKA_PARTITION.eq(partition.partition()))
-                                .and(CONSUMER_OFFSET.NEXT_OFFSET.eq(expected.getAsLong()))
+                                .and(CONSUMER_OFFSET.NEXT_OFFSET.eq(advance.from().getAsLong()))
                                 .execute();
                 if (moved != 1) {
                     throw new PartitionFencedException(partition);
                 }
             } else {
                 try {
-                    db.insertInto(CONSUMER_OFFSET)
+                    tx.insertInto(CONSUMER_OFFSET)
                             .set(CONSUMER_OFFSET.CONSUMER_GROUP, group)
                             .set(CONSUMER_OFFSET.TOPIC, partition.topic())
                             .set(CONSUMER_OFFSET.KAFKA_PARTITION, partition.partition())
-                            .set(CONSUMER_OFFSET.NEXT_OFFSET, entry.getValue())
+                            .set(CONSUMER_OFFSET.NEXT_OFFSET, advance.to())
                             .set(CONSUMER_OFFSET.UPDATED_AT, now)
                             .execute();
                 } catch (DuplicateKeyException e) {

@@ -4,51 +4,62 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What this worker believes the stored offset of each assigned partition is: the value its next
- * compare-and-set expects. A partition is unresolved until the stored offset has been read (after
- * an assignment); {@link OptionalLong#empty()} means no offset is stored yet.
+ * What one consumer loop knows of each partition it owns: the offset stored in the database (the
+ * value its next compare-and-set expects; empty when none is stored yet) and the offset it told the
+ * consumer to fetch from. Both are the same except after the consumer had to restart a partition at
+ * the log's start (its stored offset had been deleted by retention). A partition is unresolved
+ * until its stored offset has been read after an assignment. Confined to the loop's thread.
  */
 public final class PartitionPositions {
 
-    private final Map<TopicPartition, OptionalLong> expected = new ConcurrentHashMap<>();
+    /** One resolved partition. */
+    public record Position(OptionalLong stored, long fetchFrom) {}
+
+    private final Map<TopicPartition, Position> positions = new HashMap<>();
 
     public boolean isResolved(TopicPartition partition) {
-        return expected.containsKey(partition);
+        return positions.containsKey(partition);
     }
 
-    public OptionalLong expected(TopicPartition partition) {
-        OptionalLong value = expected.get(partition);
-        if (value == null) {
+    /**
+     * @throws IllegalStateException when the partition is not resolved
+     */
+    public Position get(TopicPartition partition) {
+        Position position = positions.get(partition);
+        if (position == null) {
             throw new IllegalStateException(partition + " is not resolved");
         }
-        return value;
+        return position;
     }
 
-    /** The stored offsets known for these partitions (those resolved, with an offset stored). */
-    public Map<TopicPartition, Long> stored(Collection<TopicPartition> partitions) {
+    public Set<TopicPartition> resolved() {
+        return Set.copyOf(positions.keySet());
+    }
+
+    /** The stored offsets of the resolved partitions that have one. */
+    public Map<TopicPartition, Long> stored() {
         Map<TopicPartition, Long> stored = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            OptionalLong offset = expected.get(partition);
-            if (offset != null && offset.isPresent()) {
-                stored.put(partition, offset.getAsLong());
-            }
-        }
+        positions.forEach(
+                (partition, position) ->
+                        position.stored().ifPresent(offset -> stored.put(partition, offset)));
         return stored;
     }
 
-    public void resolve(TopicPartition partition, OptionalLong stored) {
-        expected.put(partition, stored);
+    /** The consumer was sent to {@code fetchFrom}; {@code stored} is the database's offset. */
+    public void resolve(TopicPartition partition, OptionalLong stored, long fetchFrom) {
+        positions.put(partition, new Position(stored, fetchFrom));
     }
 
-    public void advanced(Map<TopicPartition, Long> next) {
-        next.forEach((partition, offset) -> expected.put(partition, OptionalLong.of(offset)));
+    /** A batch was stored up to {@code next}, where the consumer now stands. */
+    public void advanced(TopicPartition partition, long next) {
+        positions.put(partition, new Position(OptionalLong.of(next), next));
     }
 
     public void forget(Collection<TopicPartition> partitions) {
-        partitions.forEach(expected::remove);
+        partitions.forEach(positions::remove);
     }
 }

@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +28,8 @@ class DeadLetterController {
 
     @Operation(
             summary =
-                    "Dead letters after the last replay, oldest first, with their reasons and"
-                            + " whether they are valid now")
+                    "Dead letters not yet replayed or discarded, oldest first, with their reasons"
+                            + " and whether they are valid now")
     @GetMapping("/api/v1/dead-letters")
     List<DeadLetterReplayer.DeadLetter> list(
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
@@ -42,12 +45,37 @@ class DeadLetterController {
     @Operation(
             summary = "Send back to their topic the dead letters that the contract accepts now",
             description =
-                    "dry_run defaults to true. A real run remembers how far it got; invalid ones"
-                            + " stay.")
+                    "dry_run defaults to true. A real run records what it replayed; the ones still"
+                            + " invalid stay listed.")
     @PostMapping("/api/v1/dead-letters/replay")
     DeadLetterReplayer.Replay replay(@Valid @RequestBody(required = false) ReplayRequest request) {
         boolean dryRun = request == null || request.dryRun() == null || request.dryRun();
         int limit = request == null || request.limit() == null ? 10_000 : request.limit();
         return replayer.replay(dryRun, limit);
+    }
+
+    /**
+     * @param letters the dead letters to discard, by partition and offset on the dead-letter topic
+     */
+    record DiscardRequest(@NotEmpty @Size(max = 1000) List<@Valid @NotNull LetterRef> letters) {}
+
+    /**
+     * @param partition partition on the dead-letter topic
+     * @param offset offset on the dead-letter topic
+     */
+    record LetterRef(@NotNull @Min(0) Integer partition, @NotNull @Min(0) Long offset) {}
+
+    @Operation(
+            summary = "Give up on dead letters: they are no longer listed nor replayed",
+            description = "Answers how many were newly discarded.")
+    @PostMapping("/api/v1/dead-letters/discard")
+    DeadLetterReplayer.Discarded discard(@Valid @RequestBody DiscardRequest request) {
+        return replayer.discard(
+                request.letters().stream()
+                        .map(
+                                letter ->
+                                        new DeadLetterResolutions.Letter(
+                                                letter.partition(), letter.offset()))
+                        .toList());
     }
 }

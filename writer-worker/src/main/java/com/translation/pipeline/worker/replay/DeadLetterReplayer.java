@@ -4,16 +4,24 @@ import com.translation.pipeline.schema.event.DeadLetterHeaders;
 import com.translation.pipeline.schema.event.EventValidator;
 import com.translation.pipeline.schema.event.Validation;
 import com.translation.pipeline.worker.WorkerProperties;
+import com.translation.pipeline.worker.replay.DeadLetterResolutions.Letter;
+import com.translation.pipeline.worker.replay.DeadLetterResolutions.Resolution;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,17 +30,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the dead-letter topic: lists the dead letters with their reasons, and replays to their
- * original topic those that the contract accepts now (after a fix of the contract or of a
- * producer's data), dry run first. A real replay commits its position in its own consumer group, so
- * the next one starts after it; what is still invalid stays where it is. Replaying a record that
- * was applied meanwhile is harmless: an equal or older version changes nothing.
+ * Reads the dead-letter topic for operators: lists the dead letters not yet dealt with, with their
+ * reasons; replays to their original topic those that the contract accepts now (after a fix of the
+ * contract or of a producer's data), dry run first; discards those an operator gives up on.
+ *
+ * <p>A dead letter stays listed until it is replayed successfully or discarded: both are recorded
+ * ({@link DeadLetterResolutions}), and the replay group's committed position on the dead-letter
+ * topic moves only past letters dealt with, so the next read starts at the first one still open.
+ * Replaying a record that was applied meanwhile is harmless: an equal or older version changes
+ * nothing.
  */
 @Component
 class DeadLetterReplayer {
@@ -40,26 +53,33 @@ class DeadLetterReplayer {
     static final String REPLAY_GROUP_SUFFIX = "-dead-letter-replay";
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final int WATERMARK_SCAN_LIMIT = 100_000;
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final KafkaOperations<String, byte[]> kafka;
     private final EventValidator validator;
-    private final WorkerProperties properties;
+    private final DeadLetterResolutions resolutions;
+    private final String topic;
     private final String replayGroup;
+    private final Clock clock;
 
     DeadLetterReplayer(
             ConsumerFactory<String, byte[]> consumers,
             KafkaOperations<String, byte[]> kafka,
             EventValidator validator,
+            DeadLetterResolutions resolutions,
             WorkerProperties properties,
-            org.springframework.core.env.Environment environment) {
+            Environment environment,
+            Clock clock) {
         this.consumers = consumers;
         this.kafka = kafka;
         this.validator = validator;
-        this.properties = properties;
+        this.resolutions = resolutions;
+        this.topic = properties.deadLetterTopic();
         this.replayGroup =
                 environment.getRequiredProperty("spring.kafka.consumer.group-id")
                         + REPLAY_GROUP_SUFFIX;
+        this.clock = clock;
     }
 
     record DeadLetter(
@@ -81,38 +101,61 @@ class DeadLetterReplayer {
             int stillInvalid,
             List<DeadLetter> stillInvalidSample) {}
 
-    /** The dead letters after the last replay, oldest first, at most {@code limit}. */
+    record Discarded(int discarded) {}
+
+    /** The dead letters not dealt with yet, oldest first per partition, at most {@code limit}. */
     List<DeadLetter> list(int limit) {
         try (Consumer<String, byte[]> consumer = consumer()) {
             List<DeadLetter> letters = new ArrayList<>();
-            read(consumer, record -> letters.add(describe(record)), limit);
+            scan(
+                    consumer,
+                    resolutions.resolved(replayGroup, topic),
+                    limit,
+                    record -> {
+                        letters.add(describe(record));
+                        return false;
+                    });
             return letters;
         }
     }
 
+    /**
+     * Sends the open dead letters that are valid now, at most {@code limit} read, back to their
+     * original topic; the others stay open.
+     *
+     * @throws IllegalStateException when Kafka does not acknowledge a replayed record; those sent
+     *     before it are recorded
+     */
     Replay replay(boolean dryRun, int limit) {
         try (Consumer<String, byte[]> consumer = consumer()) {
             Tally tally = new Tally();
-            Map<TopicPartition, OffsetAndMetadata> position = new HashMap<>();
-            read(
-                    consumer,
-                    record -> {
-                        DeadLetter letter = describe(record);
-                        if (letter.validNow() && letter.originalTopic() != null) {
-                            if (!dryRun) {
-                                send(letter.originalTopic(), record);
-                            }
-                            tally.replayed++;
-                        } else {
-                            tally.invalid(letter);
-                        }
-                        position.put(
-                                new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1));
-                    },
-                    limit);
-            if (!dryRun && !position.isEmpty()) {
-                consumer.commitSync(position, READ_TIMEOUT);
+            List<Letter> replayed = new ArrayList<>();
+            Map<TopicPartition, Long> watermarks;
+            try {
+                watermarks =
+                        scan(
+                                consumer,
+                                resolutions.resolved(replayGroup, topic),
+                                limit,
+                                record -> {
+                                    DeadLetter letter = describe(record);
+                                    if (!letter.validNow() || letter.originalTopic() == null) {
+                                        tally.invalid(letter);
+                                        return false;
+                                    }
+                                    tally.replayed++;
+                                    if (dryRun) {
+                                        return false;
+                                    }
+                                    send(letter.originalTopic(), record);
+                                    replayed.add(new Letter(record.partition(), record.offset()));
+                                    return true;
+                                });
+            } finally {
+                resolutions.record(replayGroup, topic, replayed, Resolution.REPLAYED, now());
+            }
+            if (!dryRun) {
+                commit(consumer, watermarks);
             }
             return new Replay(
                     dryRun,
@@ -121,6 +164,22 @@ class DeadLetterReplayer {
                     tally.invalid,
                     tally.sample);
         }
+    }
+
+    /** Marks dead letters as given up on: they are no longer listed nor replayed. */
+    Discarded discard(List<Letter> letters) {
+        int discarded =
+                resolutions.record(replayGroup, topic, letters, Resolution.DISCARDED, now());
+        try (Consumer<String, byte[]> consumer = consumer()) {
+            commit(
+                    consumer,
+                    scan(
+                            consumer,
+                            resolutions.resolved(replayGroup, topic),
+                            WATERMARK_SCAN_LIMIT,
+                            record -> false));
+        }
+        return new Discarded(discarded);
     }
 
     private static final class Tally {
@@ -136,9 +195,9 @@ class DeadLetterReplayer {
         }
     }
 
-    private void send(String topic, ConsumerRecord<String, byte[]> record) {
+    private void send(String originalTopic, ConsumerRecord<String, byte[]> record) {
         try {
-            kafka.send(topic, record.key(), record.value())
+            kafka.send(originalTopic, record.key(), record.value())
                     .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
@@ -150,18 +209,26 @@ class DeadLetterReplayer {
         }
     }
 
-    /** From the replay group's position (or the beginning) to the end offsets taken now. */
-    private void read(
+    /**
+     * Reads from the replay group's position (or the beginning) to the end offsets taken now,
+     * skipping letters already dealt with, and hands each open one, at most {@code limit}, to
+     * {@code each}, which tells whether it is dealt with now.
+     *
+     * @return per partition, where the replay group's position may move: the first letter still
+     *     open, or how far the read got
+     */
+    private Map<TopicPartition, Long> scan(
             Consumer<String, byte[]> consumer,
-            java.util.function.Consumer<ConsumerRecord<String, byte[]>> each,
-            int limit) {
+            Set<Letter> resolved,
+            int limit,
+            Predicate<ConsumerRecord<String, byte[]>> each) {
         List<TopicPartition> partitions =
-                consumer.partitionsFor(properties.deadLetterTopic(), READ_TIMEOUT).stream()
+                consumer.partitionsFor(topic, READ_TIMEOUT).stream()
                         .map(info -> new TopicPartition(info.topic(), info.partition()))
                         .toList();
         consumer.assign(partitions);
         Map<TopicPartition, OffsetAndMetadata> committed =
-                consumer.committed(new java.util.HashSet<>(partitions), READ_TIMEOUT);
+                consumer.committed(new HashSet<>(partitions), READ_TIMEOUT);
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata at = committed.get(partition);
             if (at == null) {
@@ -171,19 +238,46 @@ class DeadLetterReplayer {
             }
         }
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TIMEOUT);
+        Map<TopicPartition, Long> firstOpen = new HashMap<>();
         int seen = 0;
         long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (seen < limit && !reached(consumer, ends) && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                if (seen < limit
-                        && record.offset()
-                                < ends.get(
-                                        new TopicPartition(record.topic(), record.partition()))) {
-                    each.accept(record);
-                    seen++;
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() >= ends.get(partition)
+                        || resolved.contains(new Letter(record.partition(), record.offset()))) {
+                    continue;
                 }
+                if (seen >= limit || !each.test(record)) {
+                    firstOpen.putIfAbsent(partition, record.offset());
+                }
+                seen++;
             }
         }
+        Map<TopicPartition, Long> watermarks = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            long readTo = Math.min(consumer.position(partition), ends.get(partition));
+            watermarks.put(partition, Math.min(readTo, firstOpen.getOrDefault(partition, readTo)));
+        }
+        return watermarks;
+    }
+
+    /** Moves the replay group's position forward to the watermarks and purges what is below. */
+    private void commit(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> watermarks) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                consumer.committed(watermarks.keySet(), READ_TIMEOUT);
+        Map<TopicPartition, OffsetAndMetadata> forward = new HashMap<>();
+        watermarks.forEach(
+                (partition, offset) -> {
+                    OffsetAndMetadata at = committed.get(partition);
+                    if (at == null || at.offset() < offset) {
+                        forward.put(partition, new OffsetAndMetadata(offset));
+                    }
+                });
+        if (!forward.isEmpty()) {
+            consumer.commitSync(forward, READ_TIMEOUT);
+        }
+        resolutions.purgeBelow(replayGroup, watermarks);
     }
 
     private static boolean reached(
@@ -194,19 +288,22 @@ class DeadLetterReplayer {
 
     private DeadLetter describe(ConsumerRecord<String, byte[]> record) {
         Validation<?> now = validator.validateEnvelope(record.value());
+        Long originalPartition = number(record, DeadLetterHeaders.ORIGINAL_PARTITION);
         return new DeadLetter(
                 record.partition(),
                 record.offset(),
                 text(record, DeadLetterHeaders.ORIGINAL_TOPIC),
-                number(record, DeadLetterHeaders.ORIGINAL_PARTITION) == null
-                        ? null
-                        : number(record, DeadLetterHeaders.ORIGINAL_PARTITION).intValue(),
+                originalPartition == null ? null : originalPartition.intValue(),
                 number(record, DeadLetterHeaders.ORIGINAL_OFFSET),
                 text(record, DeadLetterHeaders.REASON),
                 text(record, DeadLetterHeaders.DEAD_LETTERED_AT),
                 record.key(),
                 record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
                 now.isValid());
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private static String text(ConsumerRecord<String, byte[]> record, String name) {
@@ -220,7 +317,11 @@ class DeadLetterReplayer {
             return null;
         }
         ByteBuffer bytes = ByteBuffer.wrap(header.value());
-        return header.value().length == Integer.BYTES ? (long) bytes.getInt() : bytes.getLong();
+        return switch (header.value().length) {
+            case Integer.BYTES -> (long) bytes.getInt();
+            case Long.BYTES -> bytes.getLong();
+            default -> null;
+        };
     }
 
     private Consumer<String, byte[]> consumer() {

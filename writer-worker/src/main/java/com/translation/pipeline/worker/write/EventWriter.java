@@ -1,21 +1,25 @@
 package com.translation.pipeline.worker.write;
 
-import static com.translation.pipeline.schema.jooq.Tables.SESSION_TOMBSTONE;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
 
+import com.translation.pipeline.schema.db.SessionDeletion;
 import com.translation.pipeline.schema.event.EventData;
 import com.translation.pipeline.schema.event.SessionData;
 import com.translation.pipeline.schema.event.TaskData;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationSessionRecord;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
+import com.translation.pipeline.worker.WorkerProperties;
 import com.translation.pipeline.worker.apply.ReceivedEvent;
 import com.translation.pipeline.worker.apply.RecordCoalescer.Coalesced;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -24,17 +28,22 @@ import org.jooq.TableRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a coalesced batch inside the caller's transaction: drops events older than their session's
- * delete tombstone or than the stored row, then one version-guarded upsert per table.
+ * Writes a coalesced batch inside the caller's transaction: drops events not newer than their
+ * session's delete tombstone or older than the stored row, then version-guarded upserts per table,
+ * in statements bounded by rows and by the server's packet size.
  *
- * <p>The tombstones are read with {@code FOR UPDATE} first: a concurrent delete (which inserts the
- * tombstone before deleting the rows) then waits for this transaction, or this one sees its
- * tombstone, so a delete and an older event cannot interleave into a resurrected row.
+ * <p>The tombstones are read through {@link SessionDeletion#tombstonesForWrite}, the writer's side
+ * of the delete protocol, as the transaction's first statement.
+ *
+ * <p>A statement the database refuses for a row's content ({@link DatabaseRefusal}) is taken apart:
+ * its rows are written one by one, and those refused alone are returned, with the database's error,
+ * for the dead-letter topic; the others are written. Any other error is thrown.
  */
 @Component
 public class EventWriter {
 
     private final DSLContext db;
+    private final StatementLimits limits;
     private final VersionedTable<TranslationSessionRecord> sessions =
             new VersionedTable<>(
                     TRANSLATION_SESSION,
@@ -44,24 +53,49 @@ public class EventWriter {
             new VersionedTable<>(
                     TRANSLATION_TASK, TRANSLATION_TASK.TASK_ID, TRANSLATION_TASK.UPDATED_AT);
 
-    EventWriter(DSLContext db) {
+    EventWriter(DSLContext db, WorkerProperties properties) {
         this.db = db;
+        this.limits =
+                new StatementLimits(
+                        properties.maxStatementRows(), properties.maxStatementBytes().toBytes());
     }
+
+    /**
+     * An event the database refused for what it contains.
+     *
+     * @param event the event
+     * @param error the database's error for the event alone in its statement
+     */
+    public record Refused(ReceivedEvent event, SQLException error) {}
 
     /**
      * What a write did.
      *
      * @param applied the events written
      * @param stale events older than the stored row
-     * @param deleted events older than their session's delete
+     * @param deleted events not newer than their session's delete
+     * @param refused events the database refused, each alone
      * @param statements SQL statements issued
      */
-    public record Outcome(List<ReceivedEvent> applied, int stale, int deleted, int statements) {}
+    public record Outcome(
+            List<ReceivedEvent> applied,
+            int stale,
+            int deleted,
+            List<Refused> refused,
+            int statements) {}
 
+    /**
+     * @param now the time written to {@code applied_at}
+     * @throws RuntimeException on any database error other than a refused row
+     */
     public Outcome write(Coalesced batch, Instant now) {
         LocalDateTime appliedAt = EventRows.utc(now);
         Tally tally = new Tally();
-        Map<String, LocalDateTime> tombstones = tombstones(batch, tally);
+        Set<String> sessionIds = new TreeSet<>();
+        batch.sessions().forEach(e -> sessionIds.add(e.envelope().key()));
+        batch.tasks().forEach(e -> sessionIds.add(e.envelope().key()));
+        Map<String, LocalDateTime> tombstones = SessionDeletion.tombstonesForWrite(db, sessionIds);
+        tally.statements += sessionIds.isEmpty() ? 1 : 2;
         List<ReceivedEvent> applied = new ArrayList<>();
         applied.addAll(
                 write(
@@ -79,22 +113,7 @@ public class EventWriter {
                         data -> ((TaskData) data).taskId(),
                         event -> EventRows.task(event.envelope(), appliedAt),
                         tally));
-        return new Outcome(applied, tally.stale, tally.deleted, tally.statements);
-    }
-
-    private Map<String, LocalDateTime> tombstones(Coalesced batch, Tally tally) {
-        Set<String> sessionIds = new TreeSet<>();
-        batch.sessions().forEach(e -> sessionIds.add(e.envelope().key()));
-        batch.tasks().forEach(e -> sessionIds.add(e.envelope().key()));
-        if (sessionIds.isEmpty()) {
-            return Map.of();
-        }
-        tally.statements++;
-        return db.select(SESSION_TOMBSTONE.SESSION_ID, SESSION_TOMBSTONE.DELETED_AT)
-                .from(SESSION_TOMBSTONE)
-                .where(SESSION_TOMBSTONE.SESSION_ID.in(sessionIds))
-                .forUpdate()
-                .fetchMap(SESSION_TOMBSTONE.SESSION_ID, SESSION_TOMBSTONE.DELETED_AT);
+        return new Outcome(applied, tally.stale, tally.deleted, tally.refused, tally.statements);
     }
 
     private <R extends TableRecord<R>> List<ReceivedEvent> write(
@@ -120,22 +139,70 @@ public class EventWriter {
                 table.storedVersions(
                         db, alive.stream().map(e -> idOf.apply(e.envelope().data())).toList());
         tally.statements++;
-        List<ReceivedEvent> fresh = new ArrayList<>(alive.size());
+        Map<R, ReceivedEvent> fresh = new IdentityHashMap<>();
         List<R> rows = new ArrayList<>(alive.size());
         for (ReceivedEvent event : alive) {
             LocalDateTime current = stored.get(idOf.apply(event.envelope().data()));
             if (current != null && version(event).isBefore(current)) {
                 tally.stale++;
             } else {
-                fresh.add(event);
-                rows.add(toRow.apply(event));
+                R row = toRow.apply(event);
+                rows.add(row);
+                fresh.put(row, event);
             }
         }
-        if (!rows.isEmpty()) {
-            table.upsert(db, rows);
-            tally.statements++;
+        List<ReceivedEvent> written = new ArrayList<>(rows.size());
+        long maxBytes = limits.maxBytes(db);
+        for (List<R> chunk : limits.chunks(rows, maxBytes)) {
+            if (chunk.size() == 1 && StatementLimits.bytesExactly(chunk.get(0)) > maxBytes) {
+                tally.refused.add(new Refused(fresh.get(chunk.get(0)), tooLarge(chunk, maxBytes)));
+                continue;
+            }
+            Optional<SQLException> refusal = upsert(table, chunk, tally);
+            if (refusal.isEmpty()) {
+                chunk.forEach(row -> written.add(fresh.get(row)));
+            } else if (chunk.size() == 1) {
+                tally.refused.add(new Refused(fresh.get(chunk.get(0)), refusal.get()));
+            } else {
+                for (R row : chunk) {
+                    Optional<SQLException> alone = upsert(table, List.of(row), tally);
+                    if (alone.isEmpty()) {
+                        written.add(fresh.get(row));
+                    } else {
+                        tally.refused.add(new Refused(fresh.get(row), alone.get()));
+                    }
+                }
+            }
         }
-        return fresh;
+        return written;
+    }
+
+    /** Runs one upsert; a refusal of the rows' content is returned, any other error thrown. */
+    private <R extends TableRecord<R>> Optional<SQLException> upsert(
+            VersionedTable<R> table, List<R> rows, Tally tally) {
+        tally.statements++;
+        try {
+            table.upsert(db, rows);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // jOOQ's DataAccessException, or Spring's where its translator recognised the error.
+            if (DatabaseRefusal.isPacketTooLarge(e)) {
+                limits.refresh();
+                throw e;
+            }
+            return Optional.of(DatabaseRefusal.of(e).orElseThrow(() -> e));
+        }
+    }
+
+    private static SQLException tooLarge(List<? extends TableRecord<?>> chunk, long maxBytes) {
+        return new SQLException(
+                "The row takes "
+                        + StatementLimits.bytesExactly(chunk.get(0))
+                        + " bytes as SQL, more than the "
+                        + maxBytes
+                        + " bytes a statement may carry on this server (max_allowed_packet less"
+                        + " a reserve for the statement's text)",
+                "22001");
     }
 
     private static LocalDateTime version(ReceivedEvent event) {
@@ -146,5 +213,6 @@ public class EventWriter {
         private int stale;
         private int deleted;
         private int statements;
+        private final List<Refused> refused = new ArrayList<>();
     }
 }

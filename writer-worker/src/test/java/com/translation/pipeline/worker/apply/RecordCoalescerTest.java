@@ -9,14 +9,13 @@ import com.translation.pipeline.schema.event.TaskData;
 import com.translation.pipeline.schema.event.TaskStatus;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class RecordCoalescerTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-    private static final TopicPartition P0 = new TopicPartition("sessions", 0);
 
     @Test
     @DisplayName(
@@ -99,7 +98,7 @@ class RecordCoalescerTest {
                         T0,
                         T0.plusSeconds(version),
                         null);
-        return new ReceivedEvent(P0, offset, EventEnvelope.wrap(data, T0));
+        return new ReceivedEvent(record("sessions", offset), EventEnvelope.wrap(data, T0));
     }
 
     static ReceivedEvent task(String id, String sessionId, int version, long offset) {
@@ -117,7 +116,10 @@ class RecordCoalescerTest {
                         T0,
                         T0.plusSeconds(version),
                         null);
-        return new ReceivedEvent(
-                new TopicPartition("tasks", 0), offset, EventEnvelope.wrap(data, T0));
+        return new ReceivedEvent(record("tasks", offset), EventEnvelope.wrap(data, T0));
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String topic, long offset) {
+        return new ConsumerRecord<>(topic, 0, offset, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package com.translation.pipeline.worker.offset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -18,21 +19,42 @@ class PartitionPositionsTest {
     @Test
     void storedOffsetsAreThoseOfResolvedPartitionsWithAnOffset() {
         PartitionPositions positions = new PartitionPositions();
-        positions.resolve(STORED, OptionalLong.of(7));
-        positions.resolve(NOTHING_STORED, OptionalLong.empty());
-        positions.resolve(ADVANCED, OptionalLong.empty());
-        positions.advanced(Map.of(ADVANCED, 12L));
+        positions.resolve(STORED, OptionalLong.of(7), 7);
+        positions.resolve(NOTHING_STORED, OptionalLong.empty(), 0);
+        positions.resolve(ADVANCED, OptionalLong.empty(), 3);
+        positions.advanced(ADVANCED, 12L);
 
-        assertThat(positions.stored(List.of(STORED, NOTHING_STORED, UNRESOLVED, ADVANCED)))
+        assertThat(positions.stored())
                 .containsExactlyInAnyOrderEntriesOf(Map.of(STORED, 7L, ADVANCED, 12L));
+        assertThat(positions.resolved()).doesNotContain(UNRESOLVED);
+        assertThat(positions.get(ADVANCED).fetchFrom()).isEqualTo(12L);
     }
 
     @Test
-    void forgottenPartitionsHaveNoStoredOffset() {
+    void aPartitionRestartedAtTheLogStartKeepsItsStoredOffsetForTheCompareAndSet() {
         PartitionPositions positions = new PartitionPositions();
-        positions.resolve(STORED, OptionalLong.of(7));
+        positions.resolve(STORED, OptionalLong.of(7), 40);
+
+        assertThat(positions.get(STORED).stored()).hasValue(7);
+        assertThat(positions.get(STORED).fetchFrom()).isEqualTo(40);
+    }
+
+    @Test
+    void forgottenPartitionsAreUnresolved() {
+        PartitionPositions positions = new PartitionPositions();
+        positions.resolve(STORED, OptionalLong.of(7), 7);
         positions.forget(List.of(STORED));
 
-        assertThat(positions.stored(List.of(STORED))).isEmpty();
+        assertThat(positions.stored()).isEmpty();
+        assertThat(positions.isResolved(STORED)).isFalse();
+        assertThatThrownBy(() -> positions.get(STORED)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anAdvanceNeverMovesBackwards() {
+        assertThatThrownBy(() -> new OffsetStore.Advance(OptionalLong.of(10), 9))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new OffsetStore.Advance(OptionalLong.of(10), 10).to()).isEqualTo(10);
+        assertThat(new OffsetStore.Advance(OptionalLong.empty(), 0).from()).isEmpty();
     }
 }
