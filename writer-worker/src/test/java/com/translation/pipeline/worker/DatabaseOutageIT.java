@@ -1,12 +1,21 @@
 package com.translation.pipeline.worker;
 
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
+import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
 import static com.translation.pipeline.worker.WorkerEvents.session;
+import static com.translation.pipeline.worker.WorkerEvents.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.testsupport.RestartableDatabase;
 import com.translation.pipeline.worker.consume.WriterLoops;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,5 +84,107 @@ abstract class DatabaseOutageIT {
                                         TRANSLATION_SESSION.SESSION_ID.like("during-%")))
                 .isEqualTo(100);
         assertThat(stack.deadLetters()).isEmpty();
+    }
+
+    /**
+     * A database outage during which the group rebalances twice (a member joins and leaves):
+     * sampled throughout, Kafka's committed offset of every partition is never ahead of the offset
+     * stored in the database, and everything is applied once the database is back.
+     */
+    @Test
+    void duringAnOutageAndRebalancesKafkasCommittedOffsetsNeverPassTheDatabases() throws Exception {
+        WorkerStack stack = stack();
+        for (int i = 0; i < 40; i++) {
+            stack.send(
+                    stack.tasksTopic, i % 4, "fence-s-" + i, task("fence-" + i, "fence-s-" + i, 1));
+        }
+        stack.awaitApplied(Duration.ofSeconds(60));
+        Map<TopicPartition, Long> storedBeforeOutage = stack.storedOffsets();
+        List<String> violations = new CopyOnWriteArrayList<>();
+        AtomicBoolean databaseUp = new AtomicBoolean(true);
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        try (Admin admin = stack.admin()) {
+            CompletableFuture<Void> sampler =
+                    CompletableFuture.runAsync(
+                            () -> {
+                                while (sampling.get()) {
+                                    sample(
+                                            stack,
+                                            admin,
+                                            databaseUp,
+                                            storedBeforeOutage,
+                                            violations);
+                                }
+                            });
+
+            databaseUp.set(false);
+            database().stop();
+            for (int i = 0; i < 100; i++) {
+                stack.send(
+                        stack.tasksTopic,
+                        i % 4,
+                        "fence-s-" + i,
+                        task("fence-" + i, "fence-s-" + i, 2));
+            }
+            try (var member = stack.joinGroup()) {
+                long until = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+                while (System.nanoTime() < until) {
+                    member.poll(Duration.ofMillis(200));
+                }
+            }
+            Thread.sleep(3000);
+            // Before the restart: from now on a sample reads the database, or fails and is
+            // skipped while it starts, rather than compare with offsets that may have moved.
+            databaseUp.set(true);
+            database().startAgain();
+
+            stack.awaitApplied(Duration.ofSeconds(120));
+            Thread.sleep(2000);
+            sampling.set(false);
+            sampler.join();
+        }
+
+        assertThat(violations).isEmpty();
+        assertThat(
+                        stack.db()
+                                .fetchCount(
+                                        TRANSLATION_TASK,
+                                        TRANSLATION_TASK
+                                                .TASK_ID
+                                                .like("fence-%")
+                                                .and(TRANSLATION_TASK.RETRY_COUNT.eq(2))))
+                .isEqualTo(100);
+        assertThat(loops.isRunning()).isTrue();
+    }
+
+    /**
+     * Kafka first, then the database: the stored offsets only grow, so a committed offset read
+     * before them can be compared with them. While the database is down its offsets are those
+     * stored before the outage.
+     */
+    private static void sample(
+            WorkerStack stack,
+            Admin admin,
+            AtomicBoolean databaseUp,
+            Map<TopicPartition, Long> storedBeforeOutage,
+            List<String> violations) {
+        try {
+            Map<TopicPartition, Long> committed = stack.committedInKafka(admin);
+            Map<TopicPartition, Long> stored =
+                    databaseUp.get() ? stack.storedOffsets() : storedBeforeOutage;
+            committed.forEach(
+                    (partition, offset) -> {
+                        long inDatabase = stored.getOrDefault(partition, 0L);
+                        if (offset > inDatabase) {
+                            violations.add(
+                                    partition + ": Kafka " + offset + " > database " + inDatabase);
+                        }
+                    });
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // The database went down between the check and the read: no sample this time.
+        }
     }
 }

@@ -144,6 +144,69 @@ final class WorkerStack implements AutoCloseable {
         return true;
     }
 
+    /** The offsets stored in the database for the group, per topic partition. */
+    Map<TopicPartition, Long> storedOffsets() {
+        Map<TopicPartition, Long> stored = new java.util.HashMap<>();
+        db().select(
+                        CONSUMER_OFFSET.TOPIC,
+                        CONSUMER_OFFSET.KAFKA_PARTITION,
+                        CONSUMER_OFFSET.NEXT_OFFSET)
+                .from(CONSUMER_OFFSET)
+                .where(CONSUMER_OFFSET.CONSUMER_GROUP.eq(group))
+                .forEach(
+                        row ->
+                                stored.put(
+                                        new TopicPartition(row.value1(), row.value2()),
+                                        row.value3()));
+        return stored;
+    }
+
+    /** The group's committed offsets in Kafka, per topic partition. */
+    Map<TopicPartition, Long> committedInKafka(Admin admin) throws Exception {
+        Map<TopicPartition, Long> committed = new java.util.HashMap<>();
+        admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS)
+                .forEach(
+                        (partition, offset) -> {
+                            if (offset != null) {
+                                committed.put(partition, offset.offset());
+                            }
+                        });
+        return committed;
+    }
+
+    Admin admin() {
+        return Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+
+    /**
+     * A bare member of the group, which takes partitions from the worker until it is closed: a
+     * rebalance on demand. It never commits.
+     */
+    org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> joinGroup() {
+        org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> member =
+                new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                        Map.of(
+                                org.apache.kafka.clients.consumer.ConsumerConfig
+                                        .BOOTSTRAP_SERVERS_CONFIG,
+                                kafka.bootstrapServers(),
+                                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG,
+                                group,
+                                org.apache.kafka.clients.consumer.ConsumerConfig
+                                        .ENABLE_AUTO_COMMIT_CONFIG,
+                                false,
+                                org.apache.kafka.clients.consumer.ConsumerConfig
+                                        .PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                                org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class
+                                        .getName()),
+                        new org.apache.kafka.common.serialization.StringDeserializer(),
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        member.subscribe(List.of(sessionsTopic, tasksTopic));
+        return member;
+    }
+
     /** The group's committed offset in Kafka for a partition; -1 when there is none. */
     long committedInKafka(String topic, int partition) throws Exception {
         try (Admin admin =

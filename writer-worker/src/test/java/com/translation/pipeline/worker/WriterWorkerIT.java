@@ -8,6 +8,7 @@ import static com.translation.pipeline.worker.WorkerEvents.task;
 import static com.translation.pipeline.worker.WorkerEvents.utf8;
 import static com.translation.pipeline.worker.WorkerEvents.version;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.translation.pipeline.schema.db.SessionDeletion;
@@ -15,7 +16,11 @@ import com.translation.pipeline.schema.event.DeadLetterHeaders;
 import com.translation.pipeline.testsupport.AccessAssertions;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
+import com.translation.pipeline.worker.apply.BatchApplier;
+import com.translation.pipeline.worker.apply.PartitionBatch;
 import com.translation.pipeline.worker.consume.WriterLoops;
+import com.translation.pipeline.worker.offset.OffsetStore;
+import com.translation.pipeline.worker.offset.PartitionFencedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
@@ -27,10 +32,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +61,7 @@ abstract class WriterWorkerIT {
 
     @Autowired MeterRegistry meters;
     @Autowired WriterLoops loops;
+    @Autowired BatchApplier applier;
     @LocalServerPort int port;
 
     abstract WorkerStack stack();
@@ -502,6 +510,76 @@ abstract class WriterWorkerIT {
                 .isEqualTo(Integer.toString(utf8(huge).length));
         assertThat(letter.value()).hasSize(64 * 1024);
         assertThat(header(letter, DeadLetterHeaders.REASON)).contains("at most 1000000 bytes");
+    }
+
+    /**
+     * The offset protocol's continuity, on a partition no loop owns: a batch is applied only if it
+     * starts where the stored offset stands; one re-invoked from an older position, or one that
+     * would leave a gap, changes nothing, and an offset never moves backwards.
+     */
+    @Test
+    void aBatchIsAppliedOnlyIfItStartsAtTheStoredOffset() {
+        WorkerStack stack = stack();
+        TopicPartition partition = new TopicPartition("continuity." + stack.group, 0);
+        applier.apply(List.of(batch(partition, OptionalLong.empty(), 1, 0, "cont-1", 1)));
+        applier.apply(List.of(batch(partition, OptionalLong.of(1), 2, 1, "cont-1", 2)));
+
+        // The first batch again, as a re-invocation after the partition moved away and back.
+        assertThatThrownBy(
+                        () ->
+                                applier.apply(
+                                        List.of(
+                                                batch(
+                                                        partition,
+                                                        OptionalLong.of(1),
+                                                        2,
+                                                        1,
+                                                        "cont-1",
+                                                        3))))
+                .isInstanceOf(PartitionFencedException.class);
+        // A batch that would skip offsets 2 to 4.
+        assertThatThrownBy(
+                        () ->
+                                applier.apply(
+                                        List.of(
+                                                batch(
+                                                        partition,
+                                                        OptionalLong.of(5),
+                                                        6,
+                                                        5,
+                                                        "cont-1",
+                                                        4))))
+                .isInstanceOf(PartitionFencedException.class);
+        assertThatThrownBy(() -> new OffsetStore.Advance(OptionalLong.of(2), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(stack.storedOffsets()).containsEntry(partition, 2L);
+        assertThat(
+                        stack.db()
+                                .select(TRANSLATION_SESSION.UPDATED_AT)
+                                .from(TRANSLATION_SESSION)
+                                .where(TRANSLATION_SESSION.SESSION_ID.eq("cont-1"))
+                                .fetchOne(TRANSLATION_SESSION.UPDATED_AT))
+                .isEqualTo(utc(version(2)));
+    }
+
+    private static PartitionBatch batch(
+            TopicPartition partition,
+            OptionalLong from,
+            long to,
+            long offset,
+            String sessionId,
+            int version) {
+        return new PartitionBatch(
+                partition,
+                new OffsetStore.Advance(from, to),
+                List.of(
+                        new ConsumerRecord<>(
+                                partition.topic(),
+                                partition.partition(),
+                                offset,
+                                sessionId,
+                                session(sessionId, version))));
     }
 
     private static byte[] refusedTask(String id, String sessionId) {

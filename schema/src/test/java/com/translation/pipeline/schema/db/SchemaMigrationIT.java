@@ -189,6 +189,72 @@ abstract class SchemaMigrationIT {
                 .containsExactly(1_000_000_000_000L, 1_000_000_000_001L, 1_000_000_000_002L);
     }
 
+    /**
+     * A server with old defaults creates latin1 databases (MariaDB up to 11.5); the migrations give
+     * every free-text column utf8mb4 anyway, so no character becomes {@code ?}. Rows written before
+     * V3 keep their text.
+     */
+    @Test
+    void freeTextColumnsHoldAllOfUnicodeEvenInALatin1DatabaseAndV3KeepsEarlierRows() {
+        DataSource latin1 = server().createDatabase("latin1").dataSource();
+        Flyway.configure()
+                .dataSource(latin1)
+                .target(org.flywaydb.core.api.MigrationVersion.fromVersion("2"))
+                .load()
+                .migrate();
+        DSLContext before = DSL.using(latin1, ServerDialect.of(latin1), ServerDialect.settings());
+        insertSession(before, "before-v3", "café-user", "Crème brûlée");
+
+        Flyway.configure().dataSource(latin1).load().migrate();
+        DSLContext after = DSL.using(latin1, ServerDialect.of(latin1), ServerDialect.settings());
+        String title = "题 😀 \u0000 Ω \u2028 end  ";
+        insertSession(after, "after-v3", "用户-😀", title);
+
+        assertThat(titleAndUser(after, "before-v3")).containsExactly("Crème brûlée", "café-user");
+        assertThat(titleAndUser(after, "after-v3")).containsExactly(title, "用户-😀");
+    }
+
+    /** Each user_id matches only itself: no case folding, no accent folding, no space padding. */
+    @Test
+    void userIdsMatchOnlyThemselvesByteForByte() {
+        List<String> userIds = List.of("abc-R", "ABC-R", "abc-R ", "abcé-R", "abce\u0301-R");
+        for (int i = 0; i < userIds.size(); i++) {
+            insertSession(db, "exact-" + i, userIds.get(i), null);
+        }
+
+        for (int i = 0; i < userIds.size(); i++) {
+            assertThat(
+                            db.select(TRANSLATION_SESSION.SESSION_ID)
+                                    .from(TRANSLATION_SESSION)
+                                    .where(TRANSLATION_SESSION.USER_ID.eq(userIds.get(i)))
+                                    .fetch(TRANSLATION_SESSION.SESSION_ID))
+                    .as("user_id %s", userIds.get(i))
+                    .containsExactly("exact-" + i);
+        }
+    }
+
+    private static void insertSession(DSLContext db, String id, String userId, String title) {
+        db.insertInto(TRANSLATION_SESSION)
+                .set(TRANSLATION_SESSION.SESSION_ID, id)
+                .set(TRANSLATION_SESSION.USER_ID, userId)
+                .set(TRANSLATION_SESSION.STATUS, "running")
+                .set(TRANSLATION_SESSION.TITLE, title)
+                .set(TRANSLATION_SESSION.CREATED_AT, T0)
+                .set(TRANSLATION_SESSION.UPDATED_AT, T0)
+                .set(TRANSLATION_SESSION.EVENT_ID, UUID.randomUUID().toString())
+                .set(TRANSLATION_SESSION.APPLIED_AT, T0)
+                .execute();
+    }
+
+    private static List<String> titleAndUser(DSLContext db, String id) {
+        var row =
+                db.select(TRANSLATION_SESSION.TITLE, TRANSLATION_SESSION.USER_ID)
+                        .from(TRANSLATION_SESSION)
+                        .where(TRANSLATION_SESSION.SESSION_ID.eq(id))
+                        .fetchSingle();
+        return java.util.Arrays.asList(row.value1(), row.value2());
+    }
+
     /** A metadata object of exactly 65,536 bytes of JSON, the contract's limit. */
     private static String largestMetadata() {
         String prefix = "{\"k\":\"";
