@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ abstract class SessionRemovalIT {
 
     @Test
     void cleanupDryRunDeletesNothingAndARealRunDeletesExactlyWhatItReportedInChunks() {
-        Instant old = NOW.minusSeconds(40L * 24 * 3600);
+        Instant old = NOW.truncatedTo(ChronoUnit.SECONDS).minusSeconds(40L * 24 * 3600);
         for (int i = 0; i < 7; i++) {
             insertSession(
                     String.format("c-%02d", i),
@@ -117,7 +118,33 @@ abstract class SessionRemovalIT {
                 .containsExactlyInAnyOrder("c-running", "c-cancelled-recent", "c-cancelled-old");
         assertThat(db.fetchCount(TRANSLATION_TASK, TRANSLATION_TASK.SESSION_ID.like("c-%")))
                 .isZero();
-        assertThat(tombstone("c-03")).isAfter(utc(old));
+        // A retention tombstone covers only the version deleted: any newer event brings it back.
+        assertThat(tombstone("c-03")).isEqualTo(utc(old.plusSeconds(3)));
+    }
+
+    /**
+     * A session is old only when neither it nor any of its tasks changed since the cutoff, and the
+     * tombstones of a cleanup are kept for the tombstone retention counted from the cleanup, not
+     * from the old versions they cover.
+     */
+    @Test
+    void cleanupKeepsSessionsWithRecentTaskActivityAndItsTombstonesOutliveThePurge() {
+        Instant old = NOW.truncatedTo(ChronoUnit.SECONDS).minusSeconds(60L * 24 * 3600);
+        insertSession("r-quiet", "completed", old);
+        insertTasks("r-quiet", 1, old);
+        insertSession("r-busy", "completed", old);
+        insertTasks("r-busy", 1, NOW.minusSeconds(3600));
+
+        cleanup("{\"older_than_days\": 30, \"dry_run\": false}");
+
+        assertThat(db.fetchCount(TRANSLATION_SESSION, TRANSLATION_SESSION.SESSION_ID.eq("r-quiet")))
+                .isZero();
+        assertThat(db.fetchCount(TRANSLATION_SESSION, TRANSLATION_SESSION.SESSION_ID.eq("r-busy")))
+                .isEqualTo(1);
+        assertThat(db.fetchCount(TRANSLATION_TASK, TRANSLATION_TASK.SESSION_ID.eq("r-busy")))
+                .isEqualTo(1);
+        // Covers a version 60 days old, older than the 30-day tombstone retention, yet stays.
+        assertThat(tombstone("r-quiet")).isEqualTo(utc(old));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The reliability battery (docs/reliability.md): each scenario drives acknowledged load through the
  * running pipeline while it injects a fault, then checks every row of the scenario with the {@link
- * SetChecker} and prints one line of figures. Scenarios 1, 2, 5, 6, 7 and 11 run at a small size in
- * {@code ./mvnw verify}; {@code ./mvnw verify -Pbattery} runs all twelve at full size.
+ * SetChecker} and prints one line of figures. Scenarios 1, 2, 5, 6, 7, 11 and 13 run at a small
+ * size in {@code ./mvnw verify}; {@code ./mvnw verify -Pbattery} runs all thirteen at full size.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReliabilityBatteryIT {
@@ -449,6 +450,104 @@ class ReliabilityBatteryIT {
         PipelineProcesses.restart(pipeline.ingest());
         traffic.finish();
         conclude(checker.check(12, traffic.prefix(), traffic.ledger()).with("ingest_kills", 1));
+    }
+
+    /**
+     * Scenario 13: a retention cleanup while acknowledged updates of the sessions it deletes wait
+     * in the workers' lag (the workers are down). Each re-opened session comes back with its
+     * update; each session whose only pending event is a late copy of the version deleted stays
+     * deleted.
+     */
+    @Test
+    @Order(13)
+    void retentionCleanupWithAcknowledgedUpdatesInTheWorkersLag() throws Exception {
+        String prefix = "sc13-" + Long.toString(System.nanoTime(), 36);
+        int sessions = 20;
+        Instant old = Instant.now().minus(Duration.ofDays(40)).truncatedTo(ChronoUnit.SECONDS);
+        Instant reopened = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<String> completed = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            completed.add(retentionSession(prefix + "-" + i, "completed", old));
+        }
+        assertThat(postSessions(completed)).isEqualTo(202);
+        checker.awaitFlushed();
+
+        pipeline.workers().forEach(ServiceProcess::kill);
+        List<String> pending = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            pending.add(
+                    i % 2 == 0
+                            ? retentionSession(prefix + "-" + i, "running", reopened)
+                            : retentionSession(prefix + "-" + i, "completed", old));
+        }
+        assertThat(postSessions(pending)).isEqualTo(202);
+        HttpResponse<String> cleanup =
+                BadInput.send(
+                        pipeline.query().baseUrl(),
+                        PipelineProcesses.ADMIN_KEY,
+                        "/api/v1/translation/sessions/cleanup",
+                        "{\"older_than_days\": 30, \"statuses\": [\"completed\"], \"dry_run\": false}"
+                                .getBytes(StandardCharsets.UTF_8));
+        assertThat(cleanup.statusCode()).as(cleanup.body()).isEqualTo(200);
+        pipeline.workers().forEach(PipelineProcesses::restart);
+        checker.awaitFlushed();
+
+        int back = 0;
+        int stayedDeleted = 0;
+        for (int i = 0; i < sessions; i++) {
+            HttpResponse<String> row =
+                    BadInput.send(
+                            pipeline.query().baseUrl(),
+                            PipelineProcesses.READ_KEY,
+                            "/api/v1/translation/sessions/" + prefix + "-" + i,
+                            null);
+            if (i % 2 == 0 && row.statusCode() == 200 && isVersion(row.body(), reopened)) {
+                back++;
+            } else if (i % 2 == 1 && row.statusCode() == 404) {
+                stayedDeleted++;
+            }
+        }
+        report(
+                "scenario=13 sessions="
+                        + sessions
+                        + " updates_in_lag="
+                        + sessions / 2
+                        + " back="
+                        + back
+                        + " late_copies_stayed_deleted="
+                        + stayedDeleted
+                        + " lost="
+                        + (sessions / 2 - back));
+        assertThat(back).as("re-opened sessions back with their update").isEqualTo(sessions / 2);
+        assertThat(stayedDeleted).as("late copies of a deleted version").isEqualTo(sessions / 2);
+    }
+
+    private static boolean isVersion(String session, Instant updatedAt) {
+        var json = HttpSender.JSON.readTree(session);
+        return "running".equals(json.path("status").asString())
+                && updatedAt.equals(Instant.parse(json.path("updated_at").asString()));
+    }
+
+    private static String retentionSession(String id, String status, Instant updatedAt) {
+        return "{\"session_id\":\""
+                + id
+                + "\",\"status\":\""
+                + status
+                + "\",\"created_at\":\""
+                + updatedAt.minus(Duration.ofDays(1))
+                + "\",\"updated_at\":\""
+                + updatedAt
+                + "\"}";
+    }
+
+    private static int postSessions(List<String> sessions) throws Exception {
+        return BadInput.send(
+                        pipeline.ingest().baseUrl(),
+                        PipelineProcesses.WRITE_KEY,
+                        "/api/v1/translation/sessions/batch",
+                        ("{\"sessions\":[" + String.join(",", sessions) + "]}")
+                                .getBytes(StandardCharsets.UTF_8))
+                .statusCode();
     }
 
     private record Timed(long millis, Answer answer) {}

@@ -29,6 +29,7 @@ public final class PipelineProcesses implements AutoCloseable {
     public static final String WRITE_KEY = LocalStack.WRITE_KEY;
 
     public static final String READ_KEY = LocalStack.READ_KEY;
+    public static final String ADMIN_KEY = LocalStack.ADMIN_KEY;
     public static final String WORKER_GROUP = "writer-worker";
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
