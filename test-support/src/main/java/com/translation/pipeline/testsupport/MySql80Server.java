@@ -38,20 +38,29 @@ public final class MySql80Server implements RestartableDatabase {
     private final int port;
     private Process process;
 
-    private MySql80Server(Path base, Path work, int port) {
+    private final String isolation;
+
+    private MySql80Server(Path base, Path work, int port, String isolation) {
         this.base = base;
         this.work = work;
         this.port = port;
+        this.isolation = isolation;
     }
 
-    /** The server shared by every test class of the JVM; never stop it. */
+    /**
+     * The server shared by every test class of the JVM, with {@link DatabaseServer#ISOLATION} as
+     * its default isolation; never stop it.
+     */
     public static MySql80Server instance() {
         return Holder.INSTANCE;
     }
 
-    /** A server of the caller's own, which it may kill and start again. */
+    /**
+     * A server of the caller's own, which it may kill and start again, with MySQL's default
+     * isolation (REPEATABLE READ), as production servers run.
+     */
     public static MySql80Server startDedicated() {
-        return initializeAndStart();
+        return initializeAndStart("REPEATABLE-READ");
     }
 
     /** Why this machine cannot run MySQL 8.0.31, or empty when it can. */
@@ -150,7 +159,7 @@ public final class MySql80Server implements RestartableDatabase {
         }
     }
 
-    private static MySql80Server initializeAndStart() {
+    private static MySql80Server initializeAndStart(String isolation) {
         unavailableReason()
                 .ifPresent(
                         reason -> {
@@ -160,7 +169,7 @@ public final class MySql80Server implements RestartableDatabase {
             Path base = install();
             Path work = Files.createTempDirectory("mysql80-");
             Files.createDirectories(work.resolve("tmp"));
-            MySql80Server server = new MySql80Server(base, work, freePort());
+            MySql80Server server = new MySql80Server(base, work, freePort(), isolation);
             run(server.command("--initialize-insecure"), work.resolve("init.log"));
             server.startAgain();
             // Throwaway data: a kill at JVM exit is enough and saves the ~15 s of a clean shutdown.
@@ -308,6 +317,6 @@ public final class MySql80Server implements RestartableDatabase {
     }
 
     private static final class Holder {
-        static final MySql80Server INSTANCE = initializeAndStart();
+        static final MySql80Server INSTANCE = initializeAndStart(DatabaseServer.ISOLATION);
     }
 }

@@ -1,17 +1,24 @@
 package com.translation.pipeline.ingest.batch;
 
+import com.translation.pipeline.service.web.RequestBodyTooLargeException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.io.InputStream;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/translation/{sessions,tasks}/batch}. */
+/**
+ * {@code POST /api/v1/translation/{sessions,tasks}/batch}. The body is read as a stream, item by
+ * item ({@link BatchReader}); its documented shape is {@link SessionBatchRequest} or {@link
+ * TaskBatchRequest}.
+ */
 @RestController
 @RequestMapping("/api/v1/translation")
 class BatchController {
@@ -31,12 +38,15 @@ class BatchController {
                     "202: every item is durably in Kafka (acks=all). 207: some items were rejected"
                         + " by validation and the rest are durably in Kafka. 422: nothing was"
                         + " published. 503 with Retry-After: Kafka did not acknowledge in time.")
-    @PostMapping("/sessions/batch")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = SessionBatchRequest.class)))
+    @PostMapping(value = "/sessions/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> sessions(
-            @Valid @RequestBody SessionBatchRequest request,
+            InputStream body,
             @Parameter(description = ATOMIC_HELP) @RequestParam(defaultValue = "false")
-                    boolean atomic) {
-        return respond(ingestor.ingest(RecordKind.SESSIONS, request.sessions(), atomic));
+                    boolean atomic)
+            throws RequestBodyTooLargeException {
+        return respond(ingestor.ingest(RecordKind.SESSIONS, body, atomic));
     }
 
     @Operation(
@@ -44,12 +54,15 @@ class BatchController {
             description =
                     "Tasks are keyed by session_id, so a session's events stay in order. Statuses"
                             + " as for sessions.")
-    @PostMapping("/tasks/batch")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = TaskBatchRequest.class)))
+    @PostMapping(value = "/tasks/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> tasks(
-            @Valid @RequestBody TaskBatchRequest request,
+            InputStream body,
             @Parameter(description = ATOMIC_HELP) @RequestParam(defaultValue = "false")
-                    boolean atomic) {
-        return respond(ingestor.ingest(RecordKind.TASKS, request.tasks(), atomic));
+                    boolean atomic)
+            throws RequestBodyTooLargeException {
+        return respond(ingestor.ingest(RecordKind.TASKS, body, atomic));
     }
 
     private static ResponseEntity<?> respond(BatchIngestor.Outcome outcome) {

@@ -2,13 +2,18 @@ package com.translation.pipeline.ingest.batch;
 
 import com.translation.pipeline.ingest.IngestProperties;
 import com.translation.pipeline.ingest.publish.EventPublisher;
+import com.translation.pipeline.ingest.publish.EventRecord;
 import com.translation.pipeline.ingest.publish.PublishResult;
 import com.translation.pipeline.schema.consistency.ConsistencyToken;
+import com.translation.pipeline.schema.event.EventCodec;
 import com.translation.pipeline.schema.event.EventData;
 import com.translation.pipeline.schema.event.EventEnvelope;
 import com.translation.pipeline.schema.event.EventValidator;
+import com.translation.pipeline.schema.event.FieldError;
 import com.translation.pipeline.schema.event.Validation;
+import com.translation.pipeline.service.web.RequestBodyTooLargeException;
 import io.micrometer.core.instrument.Timer;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,12 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.NullNode;
 
 /**
- * Validates every item of a batch, publishes the valid ones and tells, item by item, what happened:
- * 202 when all are durably in Kafka, 207 when some were rejected and the rest are, 422 when nothing
- * was published.
+ * Reads a batch item by item, validates each and encodes the valid ones as event records within
+ * Kafka's record limit, publishes them and tells, item by item, what happened: 202 when all are
+ * durably in Kafka, 207 when some were rejected and the rest are, 422 when nothing was published.
  */
 @Service
 class BatchIngestor {
@@ -52,49 +56,54 @@ class BatchIngestor {
 
     record Outcome(HttpStatus status, BatchResponse response) {}
 
-    Outcome ingest(RecordKind kind, List<JsonNode> items, boolean atomic) {
-        if (items.size() > properties.maxItems()) {
-            throw new BatchTooLargeException(kind.field(), properties.maxItems(), items.size());
+    /**
+     * One item as read: its id (when it has one) and either its event record or why it has none.
+     */
+    private record Item(int index, String id, EventRecord record, List<FieldError> errors) {
+        boolean isValid() {
+            return record != null;
         }
-        List<Validation<? extends EventData>> validations = new ArrayList<>(items.size());
-        for (JsonNode item : items) {
-            validations.add(kind.validate(validator, item == null ? NullNode.getInstance() : item));
-        }
-        long invalid = validations.stream().filter(v -> !v.isValid()).count();
+    }
+
+    /**
+     * @param body the request body, read here as a stream
+     * @throws BatchTooLargeException at the first item past {@code ingest.max-items}
+     * @throws MalformedBatchException when the body is not a batch of this kind
+     * @throws RequestBodyTooLargeException when the body passes the size limit
+     * @throws EventsNotAcknowledgedException when Kafka did not acknowledge every event in time
+     */
+    Outcome ingest(RecordKind kind, InputStream body, boolean atomic)
+            throws RequestBodyTooLargeException {
+        List<Item> items = new ArrayList<>();
+        BatchReader.read(
+                body,
+                kind.field(),
+                properties.maxItems(),
+                (index, node) -> items.add(prepare(kind, index, node)));
+        long invalid = items.stream().filter(item -> !item.isValid()).count();
         if (invalid == items.size() || (atomic && invalid > 0)) {
-            return finish(
-                    kind,
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    nothingPublished(kind, items, validations),
-                    null);
+            return finish(kind, HttpStatus.UNPROCESSABLE_CONTENT, nothingPublished(items), null);
         }
-        List<EventEnvelope> envelopes = new ArrayList<>();
-        for (Validation<? extends EventData> validation : validations) {
-            if (validation.isValid()) {
-                envelopes.add(EventEnvelope.wrap(validation.value(), clock.instant()));
-            }
-        }
+        List<EventRecord> records = items.stream().filter(Item::isValid).map(Item::record).toList();
         Timer.Sample publishing = metrics.startPublish();
-        List<PublishResult> published = publisher.publish(kind.topic(properties), envelopes);
+        List<PublishResult> published = publisher.publish(kind.topic(properties), records);
         boolean allAcknowledged = published.stream().allMatch(PublishResult::isAcknowledged);
         metrics.publishDone(publishing, kind, allAcknowledged);
 
         List<ItemResult> results = new ArrayList<>(items.size());
         List<PublishResult> acknowledged = new ArrayList<>();
         int next = 0;
-        for (int index = 0; index < items.size(); index++) {
-            String id = idOf(kind, items.get(index));
-            Validation<? extends EventData> validation = validations.get(index);
-            if (!validation.isValid()) {
-                results.add(ItemResult.rejected(index, id, validation.errors()));
+        for (Item item : items) {
+            if (!item.isValid()) {
+                results.add(ItemResult.rejected(item.index(), item.id(), item.errors()));
                 continue;
             }
             PublishResult result = published.get(next++);
             if (result.isAcknowledged()) {
                 acknowledged.add(result);
-                results.add(ItemResult.accepted(index, id));
+                results.add(ItemResult.accepted(item.index(), item.id()));
             } else {
-                results.add(ItemResult.failed(index, id, result.failure()));
+                results.add(ItemResult.failed(item.index(), item.id(), result.failure()));
             }
         }
         String token = acknowledged.isEmpty() ? null : tokenFor(acknowledged);
@@ -116,6 +125,21 @@ class BatchIngestor {
                 kind, invalid > 0 ? HttpStatus.MULTI_STATUS : HttpStatus.ACCEPTED, results, token);
     }
 
+    /** Validates one item and encodes it; its tree is not kept. */
+    private Item prepare(RecordKind kind, int index, JsonNode node) {
+        String id = kind.idOf(node);
+        Validation<? extends EventData> validation = kind.validate(validator, node);
+        if (!validation.isValid()) {
+            return new Item(index, id, null, validation.errors());
+        }
+        EventEnvelope envelope = EventEnvelope.wrap(validation.value(), clock.instant());
+        Validation<byte[]> encoded = EventCodec.encodeWithinLimit(envelope);
+        if (!encoded.isValid()) {
+            return new Item(index, id, null, encoded.errors());
+        }
+        return new Item(index, id, new EventRecord(envelope.key(), encoded.value()), List.of());
+    }
+
     private Outcome finish(
             RecordKind kind, HttpStatus status, List<ItemResult> results, String token) {
         metrics.items(kind, results);
@@ -123,24 +147,15 @@ class BatchIngestor {
         return new Outcome(status, BatchResponse.of(results, token));
     }
 
-    private static List<ItemResult> nothingPublished(
-            RecordKind kind,
-            List<JsonNode> items,
-            List<Validation<? extends EventData>> validations) {
+    private static List<ItemResult> nothingPublished(List<Item> items) {
         List<ItemResult> results = new ArrayList<>(items.size());
-        for (int index = 0; index < items.size(); index++) {
-            String id = idOf(kind, items.get(index));
-            Validation<? extends EventData> validation = validations.get(index);
+        for (Item item : items) {
             results.add(
-                    validation.isValid()
-                            ? ItemResult.heldBack(index, id)
-                            : ItemResult.rejected(index, id, validation.errors()));
+                    item.isValid()
+                            ? ItemResult.heldBack(item.index(), item.id())
+                            : ItemResult.rejected(item.index(), item.id(), item.errors()));
         }
         return results;
-    }
-
-    private static String idOf(RecordKind kind, JsonNode item) {
-        return item == null ? null : kind.idOf(item);
     }
 
     /** The offset just past the last acknowledged event, per topic and partition. */

@@ -3,6 +3,7 @@ package com.translation.pipeline.ingest.batch;
 import com.translation.pipeline.ingest.IngestProperties;
 import com.translation.pipeline.schema.event.EventData;
 import com.translation.pipeline.schema.event.EventValidator;
+import com.translation.pipeline.schema.event.FieldError;
 import com.translation.pipeline.schema.event.Validation;
 import tools.jackson.databind.JsonNode;
 
@@ -24,9 +25,10 @@ enum RecordKind {
         return field;
     }
 
+    /** The item's id as the answer echoes it (unpaired surrogates replaced), when it has one. */
     String idOf(JsonNode item) {
         JsonNode id = item.path(idField);
-        return id.isString() ? id.asString() : null;
+        return id.isString() ? FieldError.wholeUnicode(id.asString()) : null;
     }
 
     Validation<? extends EventData> validate(EventValidator validator, JsonNode item) {

@@ -4,5 +4,8 @@ import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** {@code {"sessions": [...]}}; each item is validated on its own by the event contract. */
+/**
+ * {@code {"sessions": [...]}}, for the API documentation: the body is read as a stream ({@link
+ * BatchReader}) and each item validated on its own by the event contract.
+ */
 public record SessionBatchRequest(@NotEmpty List<JsonNode> sessions) {}

@@ -1,8 +1,6 @@
 package com.translation.pipeline.ingest.publish;
 
 import com.translation.pipeline.ingest.IngestProperties;
-import com.translation.pipeline.schema.event.EventCodec;
-import com.translation.pipeline.schema.event.EventEnvelope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +14,9 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes envelopes keyed by session id and waits, within a bound, for Kafka to acknowledge each
- * one (the producer runs with acks=all and idempotence). Never reports an event as published unless
- * Kafka acknowledged it.
+ * Publishes encoded events keyed by session id and waits, within a bound, for Kafka to acknowledge
+ * each one (the producer runs with acks=all and idempotence). Never reports an event as published
+ * unless Kafka acknowledged it.
  */
 @Component
 public class EventPublisher {
@@ -31,12 +29,12 @@ public class EventPublisher {
         this.timeout = properties.publishTimeout();
     }
 
-    /** One result per envelope, in order. */
-    public List<PublishResult> publish(String topic, List<EventEnvelope> envelopes) {
+    /** One result per record, in order. */
+    public List<PublishResult> publish(String topic, List<EventRecord> records) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-        for (EventEnvelope envelope : envelopes) {
-            CompletableFuture<SendResult<String, byte[]>> send = send(topic, envelope);
+        for (EventRecord record : records) {
+            CompletableFuture<SendResult<String, byte[]>> send = send(topic, record);
             sends.add(send);
             // A send that failed at once (no metadata, full buffer) will fail for the rest too,
             // each after max.block.ms: stop here rather than multiply the wait by the batch size.
@@ -44,8 +42,8 @@ public class EventPublisher {
                 break;
             }
         }
-        List<PublishResult> results = new ArrayList<>(envelopes.size());
-        for (int i = 0; i < envelopes.size(); i++) {
+        List<PublishResult> results = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
             results.add(
                     i < sends.size()
                             ? await(topic, sends.get(i), deadline)
@@ -54,10 +52,9 @@ public class EventPublisher {
         return results;
     }
 
-    private CompletableFuture<SendResult<String, byte[]>> send(
-            String topic, EventEnvelope envelope) {
+    private CompletableFuture<SendResult<String, byte[]>> send(String topic, EventRecord record) {
         try {
-            return kafka.send(topic, envelope.key(), EventCodec.encode(envelope));
+            return kafka.send(topic, record.key(), record.value());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -4,6 +4,7 @@ import com.translation.pipeline.ingest.IngestProperties;
 import com.translation.pipeline.ingest.batch.BatchProblems;
 import com.translation.pipeline.ingest.batch.BatchTooLargeException;
 import com.translation.pipeline.ingest.batch.EventsNotAcknowledgedException;
+import com.translation.pipeline.ingest.batch.MalformedBatchException;
 import com.translation.pipeline.service.kafka.KafkaUnavailableException;
 import com.translation.pipeline.service.web.PipelineExceptionHandler;
 import java.util.List;
@@ -33,6 +34,16 @@ class IngestExceptionHandler extends PipelineExceptionHandler {
         problem.setProperty(
                 "errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    @ExceptionHandler(MalformedBatchException.class)
+    ResponseEntity<ProblemDetail> malformed(MalformedBatchException ex) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Malformed batch");
+        problem.setProperty(
+                "errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(EventsNotAcknowledgedException.class)

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The limits of one record type that JSON Schema cannot express, read from the schema's own {@code
  * x-} keywords and {@code format: date-time}, so the schema file stays the one source: UTF-8 size
  * of strings, depth and serialized size of JSON objects, and timestamps that must be real instants
- * storable as DATETIME(6).
+ * storable as DATETIME(6). Every field, whatever its schema, must also come back from the database
+ * as sent ({@link ExactValues}): whole Unicode text, and numbers the database stores exactly.
  */
 final class ContractRules {
 
@@ -27,13 +29,24 @@ final class ContractRules {
     private static final int MAX_YEAR = 9999;
 
     private final List<FieldRule> fields;
+    private final Set<String> recordFields;
 
-    private ContractRules(List<FieldRule> fields) {
+    private ContractRules(List<FieldRule> fields, Set<String> recordFields) {
         this.fields = List.copyOf(fields);
+        this.recordFields = Set.copyOf(recordFields);
     }
 
     /** Reads the rules of every property of {@code schema}, following {@code $ref}s. */
     static ContractRules of(String document, Function<String, JsonNode> documents) {
+        return of(document, documents, Set.of());
+    }
+
+    /**
+     * As {@link #of(String, Function)}, for a document whose {@code recordFields} hold records that
+     * their own rules check (the envelope's {@code data}).
+     */
+    static ContractRules of(
+            String document, Function<String, JsonNode> documents, Set<String> recordFields) {
         List<FieldRule> fields = new ArrayList<>();
         documents
                 .apply(document)
@@ -47,7 +60,7 @@ final class ContractRules {
                                 fields.add(rule);
                             }
                         });
-        return new ContractRules(fields);
+        return new ContractRules(fields, recordFields);
     }
 
     /**
@@ -57,6 +70,17 @@ final class ContractRules {
     void check(JsonNode record, String prefix, Map<String, FieldError> errors) {
         if (!(record instanceof ObjectNode object)) {
             return;
+        }
+        for (Map.Entry<String, JsonNode> property : object.properties()) {
+            if (recordFields.contains(property.getKey())) {
+                continue;
+            }
+            String field = prefix + property.getKey();
+            String problem =
+                    errors.containsKey(field) ? null : ExactValues.problem(property.getValue());
+            if (problem != null) {
+                errors.put(field, new FieldError(field, Reason.INVALID_VALUE, problem));
+            }
         }
         for (FieldRule rule : fields) {
             JsonNode value = object.get(rule.name);

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
@@ -57,7 +58,7 @@ public final class EventValidator {
                                                 resolvers.mapPrefix(
                                                         SCHEMA_BASE, "classpath:schema/")));
         envelopeSchema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + ENVELOPE));
-        envelopeRules = ContractRules.of(ENVELOPE, this::document);
+        envelopeRules = ContractRules.of(ENVELOPE, this::document, Set.of("data"));
         records.put(EventType.SESSION_UPSERTED, RecordContract.load(registry, SESSION, this));
         records.put(EventType.TASK_UPSERTED, RecordContract.load(registry, TASK, this));
     }

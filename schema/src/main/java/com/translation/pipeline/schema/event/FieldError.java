@@ -7,6 +7,47 @@ package com.translation.pipeline.schema.event;
  */
 public record FieldError(String field, Reason reason, String message) {
 
+    /**
+     * Field and message may echo a client's text (an unknown field's name, say); an unpaired
+     * surrogate in it is replaced by U+FFFD so that the answer can be written as UTF-8.
+     */
+    public FieldError {
+        field = wholeUnicode(field);
+        message = wholeUnicode(message);
+    }
+
+    /**
+     * {@code text} with every unpaired UTF-16 surrogate replaced by U+FFFD, the replacement
+     * character; null stays null.
+     */
+    public static String wholeUnicode(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder whole = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair =
+                    Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                if (whole != null) {
+                    whole.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (whole == null) {
+                    whole = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                whole.append('\uFFFD');
+            } else if (whole != null) {
+                whole.append(c);
+            }
+        }
+        return whole == null ? text : whole.toString();
+    }
+
     /** A stable, low-cardinality code: metrics count rejections by it. */
     public enum Reason {
         MALFORMED,

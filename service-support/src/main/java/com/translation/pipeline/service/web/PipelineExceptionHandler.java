@@ -97,6 +97,15 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A body that passed the size limit while a controller read it as a stream. */
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(RequestBodyTooLargeException ex) {
+        return problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Request body too large",
+                "The request body must be at most " + ex.limit() + " bytes.");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error while handling a request", ex);

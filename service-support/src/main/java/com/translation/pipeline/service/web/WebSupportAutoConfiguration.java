@@ -21,7 +21,10 @@ public class WebSupportAutoConfiguration {
             WebLimitsProperties limits) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(
-                        new RequestBodyLimitFilter(limits.maxBodySize().toBytes()));
+                        new RequestBodyLimitFilter(
+                                limits.maxBodySize().toBytes(),
+                                limits.maxBodiesInFlight().toBytes(),
+                                limits.bodyBudgetWait()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

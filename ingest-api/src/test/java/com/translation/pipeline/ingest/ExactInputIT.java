@@ -1,0 +1,251 @@
+package com.translation.pipeline.ingest;
+
+import static com.translation.pipeline.ingest.IngestTestData.session;
+import static com.translation.pipeline.ingest.IngestTestData.sessions;
+import static com.translation.pipeline.ingest.IngestTestData.task;
+import static com.translation.pipeline.ingest.IngestTestData.tasks;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.translation.pipeline.schema.event.ContractJson;
+import com.translation.pipeline.schema.event.EventEnvelope;
+import com.translation.pipeline.schema.event.Topics;
+import com.translation.pipeline.testsupport.KafkaTestBroker;
+import com.translation.pipeline.testsupport.ServiceHttp;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Nothing is accepted that cannot be stored exactly as sent: an item too large for one Kafka
+ * record, text that is not whole Unicode and numbers the database would alter are rejected item by
+ * item, naming the field; what is accepted reaches the topic unchanged. Default limits.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ExactInputIT {
+
+    static final String SESSIONS_TOPIC = KafkaTestBroker.uniqueTopic(Topics.SESSIONS);
+    static final String TASKS_TOPIC = KafkaTestBroker.uniqueTopic(Topics.TASKS);
+
+    private static final KafkaTestBroker KAFKA = KafkaTestBroker.instance();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+        registry.add("ingest.sessions-topic", () -> SESSIONS_TOPIC);
+        registry.add("ingest.tasks-topic", () -> TASKS_TOPIC);
+    }
+
+    /**
+     * 200,000 × U+0001 is 200 KB of UTF-8, within the text limit, but 1.2 MB as JSON: over one
+     * Kafka record. That item alone is rejected (not the whole batch with 503); its neighbour is
+     * stored.
+     */
+    @Test
+    void anItemTooLargeForOneRecordIsRejectedNamingItsLargestFieldAndTheRestAccepted() {
+        String big = "t-big-" + UUID.randomUUID();
+        String small = "t-small-" + UUID.randomUUID();
+        String escaped = "\\u0001".repeat(200_000);
+        String bigTask = task(big, "s-big").replace("\"Hello\"", "\"" + escaped + "\"");
+        String bothTexts =
+                task("t-both-" + UUID.randomUUID(), "s-big")
+                        .replace("\"Hello\"", "\"" + "\\u0002".repeat(100_000) + "\"")
+                        .replace("\"Bonjour\"", "\"" + "\\u001f".repeat(120_000) + "\"");
+
+        HttpResponse<String> response =
+                post(
+                        "/api/v1/translation/tasks/batch",
+                        tasks(bigTask, task(small, "s-big"), bothTexts));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(207);
+        JsonNode results = JSON.readTree(response.body()).path("results");
+        assertThat(results.get(0).path("status").asString()).isEqualTo("rejected");
+        assertThat(results.get(0).path("errors").get(0).path("field").asString())
+                .isEqualTo("source_text");
+        assertThat(results.get(0).path("errors").get(0).path("reason").asString())
+                .isEqualTo("TOO_LARGE");
+        assertThat(results.get(1).path("status").asString()).isEqualTo("accepted");
+        assertThat(results.get(2).path("errors").get(0).path("field").asString())
+                .isEqualTo("translated_text");
+        assertThat(keysOfTaskIds(TASKS_TOPIC)).contains(small).doesNotContain(big);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "title:\"a\\ud800b\"",
+                "title:\"\\udc00\"",
+                "user_id:\"user\\ud83d\"",
+                "target_language:\"\\ud800\"",
+                "metadata:{\"k\": \"\\udfff\"}",
+                "metadata:{\"big\": 1e400}",
+                "metadata:{\"tiny\": 1e-400}",
+                "metadata:{\"n\": 0.10000000000000001}",
+                "metadata:{\"n\": 12345678901234567890123}"
+            })
+    void aValueTheDatabaseWouldAlterIsRejectedNamingTheField(String fieldAndValue) {
+        String field = fieldAndValue.substring(0, fieldAndValue.indexOf(':'));
+        String value = fieldAndValue.substring(fieldAndValue.indexOf(':') + 1);
+        String item = minimalSession("s-alter-" + UUID.randomUUID(), field, value);
+        long before = KAFKA.endOffsetSum(SESSIONS_TOPIC);
+
+        HttpResponse<String> response = post("/api/v1/translation/sessions/batch", sessions(item));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(JSON.readTree(response.body()).findValuesAsString("field")).contains(field);
+        assertThat(KAFKA.endOffsetSum(SESSIONS_TOPIC)).isEqualTo(before);
+    }
+
+    /** The parser itself refuses a broken surrogate in a name: 400, naming where. */
+    @Test
+    void anUnpairedSurrogateInAMetadataKeyIsABadRequestNamingWhere() {
+        String item = minimalSession("s-key-" + UUID.randomUUID(), "metadata", "{\"k\\ud800\": 1}");
+
+        HttpResponse<String> response = post("/api/v1/translation/sessions/batch", sessions(item));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).findValuesAsString("field"))
+                .containsExactly("sessions[0].metadata");
+    }
+
+    /** Bytes that are not UTF-8, and UTF-8-encoded surrogates (CESU-8), are not text. */
+    @Test
+    void bytesThatAreNotUtf8AreRefused() {
+        byte[] template = bytes(sessions(session("s-bytes").replace("Report", "R#port")));
+        int at = indexOf(template, (byte) '#');
+        byte[] latin1 = template.clone();
+        latin1[at] = (byte) 0xE9;
+        byte[] cesu = new byte[template.length + 2];
+        System.arraycopy(template, 0, cesu, 0, at);
+        cesu[at] = (byte) 0xED;
+        cesu[at + 1] = (byte) 0xA0;
+        cesu[at + 2] = (byte) 0x80;
+        System.arraycopy(template, at + 1, cesu, at + 3, template.length - at - 1);
+
+        assertThat(postBytes(latin1).statusCode()).isEqualTo(400);
+        assertThat(postBytes(cesu).statusCode()).isIn(400, 422);
+    }
+
+    /**
+     * Text and numbers at their edges reach the topic exactly as sent (numbers as the same value;
+     * the worker's tests take them on to the database).
+     */
+    @Test
+    void acceptedTextAndNumbersReachTheTopicExactly() {
+        String id = "s-exact-" + UUID.randomUUID();
+        String title = "😀 题 \\u0000 \\u2028 Ω é trailing  ";
+        String metadata =
+                "{\"pi\": 3.141592653589793, \"tenth\": 0.1, \"big\": 18446744073709551615,"
+                        + " \"min\": -9223372036854775808, \"exp\": 2e23, \"tiny\": 5e-324,"
+                        + " \"one\": 1.0, \"text\": \"\\ud83d\\ude00\", \"nested\": [[1e2]]}";
+        String item =
+                session(id)
+                        .replace("\"Report\"", "\"" + title + "\"")
+                        .replace("{\"origin\": \"upload\"}", metadata);
+
+        HttpResponse<String> response = post("/api/v1/translation/sessions/batch", sessions(item));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode sent = parse(bytes(item));
+        ConsumerRecord<String, byte[]> record =
+                KAFKA.readAll(SESSIONS_TOPIC).stream()
+                        .filter(r -> id.equals(r.key()))
+                        .findFirst()
+                        .orElseThrow();
+        JsonNode onTopic = parse(record.value()).path("data");
+        assertThat(onTopic.path("title").asString()).isEqualTo(sent.path("title").asString());
+        assertThat(onTopic.path("title").asString())
+                .contains("😀", "\u0000", "\u2028")
+                .endsWith("  ");
+        sent.path("metadata")
+                .properties()
+                .forEach(
+                        property ->
+                                assertThat(
+                                                sameValue(
+                                                        onTopic.path("metadata")
+                                                                .path(property.getKey()),
+                                                        property.getValue()))
+                                        .as(property.getKey() + ": " + onTopic.path("metadata"))
+                                        .isTrue());
+        assertThat(record.value().length).isLessThanOrEqualTo(EventEnvelope.MAX_EVENT_BYTES);
+    }
+
+    private static boolean sameValue(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                if (!sameValue(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    private List<String> keysOfTaskIds(String topic) {
+        return KAFKA.readAll(topic).stream()
+                .map(r -> parse(r.value()))
+                .map(envelope -> envelope.path("data").path("task_id").asString())
+                .toList();
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        return ServiceHttp.postJson(port, path, body);
+    }
+
+    private HttpResponse<String> postBytes(byte[] body) {
+        return ServiceHttp.send(
+                HttpRequest.newBuilder(ServiceHttp.uri(port, "/api/v1/translation/sessions/batch"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    /** The required fields of a session and {@code field} with a raw JSON value. */
+    private static String minimalSession(String id, String field, String rawValue) {
+        return "{\"session_id\": \""
+                + id
+                + "\", \"status\": \"running\", \"created_at\": \"2026-03-01T10:00:00Z\","
+                + " \"updated_at\": \"2026-03-01T10:00:00Z\", \""
+                + field
+                + "\": "
+                + rawValue
+                + "}";
+    }
+
+    private static JsonNode parse(byte[] json) {
+        return ContractJson.readValue(ContractJson.parser(new ByteArrayInputStream(json)));
+    }
+}
