@@ -244,11 +244,7 @@ abstract class QueryApiIT {
         assertThat(task.path("session_id").asString()).isEqualTo("s-03");
         assertThat(task.path("sequence").asInt()).isEqualTo(1);
         for (String path :
-                List.of(
-                        SESSIONS + "/s-none",
-                        TASKS + "/t-none",
-                        SESSIONS + "/s-none/tasks",
-                        SESSIONS + "/s-ghost/tasks")) {
+                List.of(SESSIONS + "/s-none", TASKS + "/t-none", SESSIONS + "/s-none/tasks")) {
             HttpResponse<String> response = ServiceHttp.get(port, path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type"))

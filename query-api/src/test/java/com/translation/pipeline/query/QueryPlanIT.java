@@ -119,7 +119,7 @@ abstract class QueryPlanIT {
                     List.of("created_at", "updated_at", "session_id"),
                     "10",
                     (sort, page) -> sessions.listQuery(filter, sort, page),
-                    (sort, page) -> sessions.list(filter, sort, page).nextCursor());
+                    (sort, page) -> nextCursor(sessions.list(filter, sort, page)));
         }
         assertThat(problems).isEmpty();
     }
@@ -148,9 +148,23 @@ abstract class QueryPlanIT {
                     sorts,
                     "1",
                     (sort, page) -> tasks.listQuery(filter, sort, page),
-                    (sort, page) -> tasks.list(filter, sort, page).nextCursor());
+                    (sort, page) -> nextCursor(tasks.list(filter, sort, page)));
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** Reads a page through and gives the cursor of the page after it, as the answer would. */
+    private static <R extends org.jooq.Record> String nextCursor(
+            com.translation.pipeline.query.paging.PageStream<R> page) {
+        try (page) {
+            R last = null;
+            int rows = 0;
+            for (R row : page.rows()) {
+                last = row;
+                rows++;
+            }
+            return rows < page.pageSize() ? null : page.cursorAfter().apply(last);
+        }
     }
 
     /**

@@ -1,12 +1,12 @@
 package com.translation.pipeline.query.paging;
 
 import com.translation.pipeline.query.web.InvalidParameterException;
-import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.ResultQuery;
 import org.jooq.Select;
 import org.jooq.SelectLimitStep;
 import org.jooq.SortField;
@@ -19,6 +19,9 @@ import org.jooq.Table;
  * as much as a deep offset page.
  */
 public final class KeysetPager<R extends Record> {
+
+    /** Connector/J's fetch size for a result set read row by row as it arrives. */
+    public static final int STREAMING = Integer.MIN_VALUE;
 
     private final Table<R> table;
     private final Field<String> id;
@@ -39,24 +42,25 @@ public final class KeysetPager<R extends Record> {
         return db.selectFrom(table).where(condition).orderBy(order(sort, request.descending()));
     }
 
-    public <T> Page<R> fetch(
+    /**
+     * Opens the page {@code request} asks for: the total first (offset mode), then the rows as a
+     * streaming result set, read while the answer is written.
+     */
+    public <T> PageStream<R> open(
             DSLContext db, Condition where, SortKey<T> sort, PageRequest request, String filters) {
         SelectLimitStep<R> query = query(db, where, sort, request, filters);
         boolean offsetMode = request.cursor() == null;
-        List<R> rows =
+        Long total = offsetMode ? countQuery(db, where).fetchOne(0, Long.class) : null;
+        ResultQuery<R> page =
                 offsetMode
-                        ? query.limit(request.pageSize())
-                                .offset((request.page() - 1) * request.pageSize())
-                                .fetch()
-                        : query.limit(request.pageSize()).fetch();
-        Long total = offsetMode ? (long) countQuery(db, where).fetchOne(0, Integer.class) : null;
-        String next =
-                rows.size() < request.pageSize()
-                        ? null
-                        : cursorAfter(
-                                rows.get(rows.size() - 1), sort, request.descending(), filters);
-        return new Page<>(
-                rows, offsetMode ? request.page() : null, request.pageSize(), total, next);
+                        ? query.limit(request.pageSize()).offset(request.offset())
+                        : query.limit(request.pageSize());
+        return new PageStream<>(
+                page.fetchSize(STREAMING).fetchLazy(),
+                offsetMode ? request.page() : null,
+                request.pageSize(),
+                total,
+                last -> cursorAfter(last, sort, request.descending(), filters));
     }
 
     /** The total of an offset page. */
@@ -92,7 +96,8 @@ public final class KeysetPager<R extends Record> {
         }
         T value;
         try {
-            value = sort.parse().apply(cursor.value());
+            // A page may end on a row whose sort value is NULL: the cursor then holds null.
+            value = cursor.value() == null ? null : sort.parse().apply(cursor.value());
         } catch (RuntimeException e) {
             throw new InvalidParameterException("cursor", "not a cursor from a previous page");
         }

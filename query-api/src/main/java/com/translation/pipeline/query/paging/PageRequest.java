@@ -8,6 +8,11 @@ import com.translation.pipeline.query.web.InvalidParameterException;
  */
 public record PageRequest(int page, int pageSize, String cursor, boolean descending) {
 
+    /** The rows before this page in offset mode, without overflow at any page number. */
+    public long offset() {
+        return (long) (page - 1) * pageSize;
+    }
+
     public static PageRequest of(
             String page,
             String pageSize,
@@ -43,7 +48,8 @@ public record PageRequest(int page, int pageSize, String cursor, boolean descend
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException(name, "must be a whole number");
+            throw new InvalidParameterException(
+                    name, "must be a whole number between 1 and " + Integer.MAX_VALUE);
         }
     }
 }

@@ -3,22 +3,35 @@ package com.translation.pipeline.query.recovery;
 import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.paging.ListParameters;
 import com.translation.pipeline.query.paging.Page;
+import com.translation.pipeline.query.paging.PageWriter;
 import com.translation.pipeline.query.session.SessionFilter;
 import com.translation.pipeline.query.session.SessionQueries;
 import com.translation.pipeline.query.session.SessionView;
 import com.translation.pipeline.query.task.TaskQueries;
 import com.translation.pipeline.query.task.TaskView;
 import com.translation.pipeline.query.web.NotFoundException;
+import com.translation.pipeline.query.web.Parameters;
+import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jooq.Cursor;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What a backend calls after its own restart: what was unfinished, and all of one session. */
 @RestController
@@ -27,38 +40,94 @@ class RecoveryController {
 
     private final SessionQueries sessions;
     private final TaskQueries tasks;
+    private final PageWriter pages;
+    private final JsonMapper json;
     private final QueryProperties properties;
 
-    RecoveryController(SessionQueries sessions, TaskQueries tasks, QueryProperties properties) {
+    RecoveryController(
+            SessionQueries sessions,
+            TaskQueries tasks,
+            PageWriter pages,
+            JsonMapper json,
+            QueryProperties properties) {
         this.sessions = sessions;
         this.tasks = tasks;
+        this.pages = pages;
+        this.json = json;
         this.properties = properties;
     }
 
     @Operation(
             summary = "Sessions pending, running or paused",
             description = "Filters user_id and updated_from/updated_to.")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(implementation = Page.class)))
     @GetMapping("/incomplete-sessions")
-    Page<SessionView> incomplete(
+    void incomplete(
             @RequestParam(name = "user_id", required = false) String userId,
             @RequestParam(name = "updated_from", required = false) String updatedFrom,
             @RequestParam(name = "updated_to", required = false) String updatedTo,
-            @ParameterObject ListParameters paging) {
-        return sessions.list(
-                SessionFilter.incomplete(userId, updatedFrom, updatedTo),
-                paging.sortBy(),
-                paging.toPageRequest(properties));
+            @ParameterObject ListParameters paging,
+            HttpServletResponse response)
+            throws IOException {
+        pages.write(
+                response,
+                sessions.list(
+                        SessionFilter.incomplete(userId, updatedFrom, updatedTo),
+                        paging.sortBy(),
+                        paging.toPageRequest(properties)),
+                SessionView::of);
     }
 
-    record Restored(SessionView session, List<TaskView> tasks, Map<String, Integer> taskCounts) {}
+    /**
+     * A restore's answer, as documented; it is written as the tasks are read.
+     *
+     * @param session the session; null when only tasks of it are stored yet
+     * @param sessionFound whether the session itself is stored
+     * @param taskCounts the session's tasks by status
+     * @param tasks all its tasks, by sequence
+     */
+    record Restored(
+            SessionView session,
+            boolean sessionFound,
+            Map<String, Integer> taskCounts,
+            List<TaskView> tasks) {}
 
     @Operation(
             summary =
-                    "A whole session: the session, all its tasks by sequence, and counts by status")
+                    "A whole session: the session, counts of its tasks by status, and all its"
+                            + " tasks by sequence",
+            description =
+                    "Tasks may arrive before their session: session_found false and session null"
+                            + " then, with the tasks stored so far. 404 when neither is stored. The"
+                            + " tasks are written as they are read, so a session of any size is"
+                            + " answered in constant memory.")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(implementation = Restored.class)))
     @PostMapping("/restore/{id}")
-    Restored restore(@PathVariable String id) {
-        SessionView session =
-                sessions.find(id).orElseThrow(() -> new NotFoundException("session", id));
-        return new Restored(session, tasks.allOfSession(id), tasks.countsByStatus(id));
+    void restore(@PathVariable String id, HttpServletResponse response) throws IOException {
+        Parameters.id("id", id);
+        Optional<SessionView> session = sessions.find(id);
+        Map<String, Integer> counts = tasks.countsByStatus(id);
+        if (session.isEmpty() && counts.isEmpty()) {
+            throw new NotFoundException("session", id);
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        try (Cursor<TranslationTaskRecord> rows = tasks.allOfSession(id);
+                JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+            out.writeStartObject();
+            out.writePOJOProperty("session", session.orElse(null));
+            out.writeBooleanProperty("session_found", session.isPresent());
+            out.writePOJOProperty("task_counts", counts);
+            out.writeName("tasks");
+            out.writeStartArray();
+            for (TranslationTaskRecord row : rows) {
+                out.writePOJO(TaskView.of(row));
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
     }
 }

@@ -4,12 +4,19 @@ import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.paging.ListParameters;
 import com.translation.pipeline.query.paging.Page;
 import com.translation.pipeline.query.paging.PageRequest;
+import com.translation.pipeline.query.paging.PageWriter;
 import com.translation.pipeline.query.task.TaskFilter;
 import com.translation.pipeline.query.task.TaskQueries;
 import com.translation.pipeline.query.task.TaskView;
 import com.translation.pipeline.query.web.NotFoundException;
+import com.translation.pipeline.query.web.Parameters;
 import com.translation.pipeline.schema.db.SessionDeletion;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -32,6 +39,7 @@ class SessionController {
 
     private final SessionQueries sessions;
     private final TaskQueries tasks;
+    private final PageWriter pages;
     private final DSLContext db;
     private final QueryProperties properties;
     private final Clock clock;
@@ -39,11 +47,13 @@ class SessionController {
     SessionController(
             SessionQueries sessions,
             TaskQueries tasks,
+            PageWriter pages,
             DSLContext db,
             QueryProperties properties,
             Clock clock) {
         this.sessions = sessions;
         this.tasks = tasks;
+        this.pages = pages;
         this.db = db;
         this.properties = properties;
         this.clock = clock;
@@ -52,37 +62,57 @@ class SessionController {
     @Operation(
             summary = "List sessions",
             description = "Filters, sort and offset or keyset (cursor) paging.")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(implementation = Page.class)))
     @GetMapping
-    Page<SessionView> list(
+    void list(
             @RequestParam(required = false) String status,
             @RequestParam(name = "user_id", required = false) String userId,
             @RequestParam(name = "created_from", required = false) String createdFrom,
             @RequestParam(name = "created_to", required = false) String createdTo,
             @RequestParam(name = "updated_from", required = false) String updatedFrom,
             @RequestParam(name = "updated_to", required = false) String updatedTo,
-            @ParameterObject ListParameters paging) {
+            @ParameterObject ListParameters paging,
+            HttpServletResponse response)
+            throws IOException {
         SessionFilter filter =
                 SessionFilter.of(status, userId, createdFrom, createdTo, updatedFrom, updatedTo);
-        return sessions.list(filter, paging.sortBy(), paging.toPageRequest(properties));
+        pages.write(
+                response,
+                sessions.list(filter, paging.sortBy(), paging.toPageRequest(properties)),
+                SessionView::of);
     }
 
     @GetMapping("/{id}")
     SessionView one(@PathVariable String id) {
+        Parameters.id("id", id);
         return sessions.find(id).orElseThrow(() -> new NotFoundException("session", id));
     }
 
-    @Operation(summary = "A session's tasks, by sequence")
+    @Operation(
+            summary = "A session's tasks, by sequence",
+            description =
+                    "Also before the session itself is stored: tasks may arrive first. 404 when"
+                            + " neither the session nor any task of it is stored.")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(implementation = Page.class)))
     @GetMapping("/{id}/tasks")
-    Page<TaskView> tasks(
+    void tasks(
             @PathVariable String id,
             @RequestParam(required = false) String page,
             @RequestParam(name = "page_size", required = false) String pageSize,
-            @RequestParam(required = false) String cursor) {
-        if (!sessions.exists(id)) {
+            @RequestParam(required = false) String cursor,
+            HttpServletResponse response)
+            throws IOException {
+        Parameters.id("id", id);
+        PageRequest request = pageRequest(page, pageSize, cursor, "asc");
+        if (!sessions.exists(id) && !tasks.anyOfSession(id)) {
             throw new NotFoundException("session", id);
         }
-        return tasks.list(
-                TaskFilter.ofSession(id), "sequence", pageRequest(page, pageSize, cursor, "asc"));
+        pages.write(
+                response, tasks.list(TaskFilter.ofSession(id), "sequence", request), TaskView::of);
     }
 
     record Deleted(String sessionId, Instant deletedAt, boolean sessionDeleted, int tasksDeleted) {}
@@ -94,6 +124,7 @@ class SessionController {
                             + " delete never bring it back.")
     @DeleteMapping("/{id}")
     Deleted delete(@PathVariable String id) {
+        Parameters.id("id", id);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         SessionDeletion.Deleted removed =
                 SessionDeletion.delete(

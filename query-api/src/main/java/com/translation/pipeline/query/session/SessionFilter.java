@@ -29,7 +29,7 @@ public record SessionFilter(
         String checked = Parameters.oneOf("status", status, STATUSES);
         return new SessionFilter(
                 checked == null ? Set.of() : Set.of(checked),
-                userId,
+                Parameters.userId(userId),
                 TimeRange.parse("created", createdFrom, createdTo),
                 TimeRange.parse("updated", updatedFrom, updatedTo));
     }
@@ -38,7 +38,7 @@ public record SessionFilter(
     public static SessionFilter incomplete(String userId, String updatedFrom, String updatedTo) {
         return new SessionFilter(
                 INCOMPLETE,
-                userId,
+                Parameters.userId(userId),
                 TimeRange.ANY,
                 TimeRange.parse("updated", updatedFrom, updatedTo));
     }

@@ -3,8 +3,8 @@ package com.translation.pipeline.query.session;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 
 import com.translation.pipeline.query.paging.KeysetPager;
-import com.translation.pipeline.query.paging.Page;
 import com.translation.pipeline.query.paging.PageRequest;
+import com.translation.pipeline.query.paging.PageStream;
 import com.translation.pipeline.query.paging.SortKey;
 import com.translation.pipeline.query.web.Parameters;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationSessionRecord;
@@ -32,9 +32,10 @@ public class SessionQueries {
         this.db = db;
     }
 
-    public Page<SessionView> list(SessionFilter filter, String sortBy, PageRequest page) {
-        return pager.fetch(db, filter.condition(), sort(sortBy), page, filter.fingerprint())
-                .map(SessionView::of);
+    /** The page of sessions {@code page} asks for, open for streaming; the caller closes it. */
+    public PageStream<TranslationSessionRecord> list(
+            SessionFilter filter, String sortBy, PageRequest page) {
+        return pager.open(db, filter.condition(), sort(sortBy), page, filter.fingerprint());
     }
 
     /** The query {@link #list} runs, for query-plan checks. */

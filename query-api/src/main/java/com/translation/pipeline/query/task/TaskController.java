@@ -3,8 +3,15 @@ package com.translation.pipeline.query.task;
 import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.paging.ListParameters;
 import com.translation.pipeline.query.paging.Page;
+import com.translation.pipeline.query.paging.PageWriter;
 import com.translation.pipeline.query.web.NotFoundException;
+import com.translation.pipeline.query.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,32 +25,43 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
     private final TaskQueries tasks;
+    private final PageWriter pages;
     private final QueryProperties properties;
 
-    TaskController(TaskQueries tasks, QueryProperties properties) {
+    TaskController(TaskQueries tasks, PageWriter pages, QueryProperties properties) {
         this.tasks = tasks;
+        this.pages = pages;
         this.properties = properties;
     }
 
     @Operation(
             summary = "List tasks",
             description = "sort_by created_at, updated_at, task_id, or sequence (with session_id).")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(implementation = Page.class)))
     @GetMapping
-    Page<TaskView> list(
+    void list(
             @RequestParam(name = "session_id", required = false) String sessionId,
             @RequestParam(required = false) String status,
             @RequestParam(name = "created_from", required = false) String createdFrom,
             @RequestParam(name = "created_to", required = false) String createdTo,
             @RequestParam(name = "updated_from", required = false) String updatedFrom,
             @RequestParam(name = "updated_to", required = false) String updatedTo,
-            @ParameterObject ListParameters paging) {
+            @ParameterObject ListParameters paging,
+            HttpServletResponse response)
+            throws IOException {
         TaskFilter filter =
                 TaskFilter.of(sessionId, status, createdFrom, createdTo, updatedFrom, updatedTo);
-        return tasks.list(filter, paging.sortBy(), paging.toPageRequest(properties));
+        pages.write(
+                response,
+                tasks.list(filter, paging.sortBy(), paging.toPageRequest(properties)),
+                TaskView::of);
     }
 
     @GetMapping("/{id}")
     TaskView one(@PathVariable String id) {
+        Parameters.id("id", id);
         return tasks.find(id).orElseThrow(() -> new NotFoundException("task", id));
     }
 }

@@ -21,7 +21,7 @@ public record TaskFilter(String sessionId, String status, TimeRange created, Tim
             String updatedFrom,
             String updatedTo) {
         return new TaskFilter(
-                sessionId,
+                Parameters.id("session_id", sessionId),
                 Parameters.oneOf("status", status, STATUSES),
                 TimeRange.parse("created", createdFrom, createdTo),
                 TimeRange.parse("updated", updatedFrom, updatedTo));

@@ -3,15 +3,15 @@ package com.translation.pipeline.query.task;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
 
 import com.translation.pipeline.query.paging.KeysetPager;
-import com.translation.pipeline.query.paging.Page;
 import com.translation.pipeline.query.paging.PageRequest;
+import com.translation.pipeline.query.paging.PageStream;
 import com.translation.pipeline.query.paging.SortKey;
 import com.translation.pipeline.query.web.InvalidParameterException;
 import com.translation.pipeline.query.web.Parameters;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Select;
@@ -36,9 +36,10 @@ public class TaskQueries {
         this.db = db;
     }
 
-    public Page<TaskView> list(TaskFilter filter, String sortBy, PageRequest page) {
-        return pager.fetch(db, filter.condition(), sort(filter, sortBy), page, filter.fingerprint())
-                .map(TaskView::of);
+    /** The page of tasks {@code page} asks for, open for streaming; the caller closes it. */
+    public PageStream<TranslationTaskRecord> list(
+            TaskFilter filter, String sortBy, PageRequest page) {
+        return pager.open(db, filter.condition(), sort(filter, sortBy), page, filter.fingerprint());
     }
 
     /** The query {@link #list} runs, for query-plan checks. */
@@ -60,12 +61,21 @@ public class TaskQueries {
                 .map(TaskView::of);
     }
 
-    /** Every task of a session by sequence, for a restore. */
-    public List<TaskView> allOfSession(String sessionId) {
+    /**
+     * Every task of a session by sequence, for a restore, as a streaming result set (one row in
+     * memory at a time); the caller closes it.
+     */
+    public Cursor<TranslationTaskRecord> allOfSession(String sessionId) {
         return db.selectFrom(TRANSLATION_TASK)
                 .where(TRANSLATION_TASK.SESSION_ID.eq(sessionId))
                 .orderBy(TRANSLATION_TASK.SEQUENCE.asc(), TRANSLATION_TASK.TASK_ID.asc())
-                .fetch(TaskView::of);
+                .fetchSize(KeysetPager.STREAMING)
+                .fetchLazy();
+    }
+
+    /** Whether any task of this session is stored (tasks may arrive before their session). */
+    public boolean anyOfSession(String sessionId) {
+        return db.fetchExists(TRANSLATION_TASK, TRANSLATION_TASK.SESSION_ID.eq(sessionId));
     }
 
     /** How many tasks of a session are in each status. */

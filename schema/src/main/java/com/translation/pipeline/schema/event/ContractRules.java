@@ -3,7 +3,6 @@ package com.translation.pipeline.schema.event;
 import com.translation.pipeline.schema.event.FieldError.Reason;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,6 @@ final class ContractRules {
     /** The contract's own keywords in the schema files, which this class enforces. */
     static final List<String> KEYWORDS =
             List.of("x-max-utf8-bytes", "x-max-depth", "x-max-json-bytes", "x-precision");
-
-    private static final int MIN_YEAR = 1000;
-    private static final int MAX_YEAR = 9999;
 
     private final List<FieldRule> fields;
     private final Set<String> recordFields;
@@ -175,12 +171,10 @@ final class ContractRules {
                         "must be an RFC 3339 timestamp with an offset, e.g."
                                 + " 2026-03-01T12:00:00.123456Z");
             }
-            int year = instant.atOffset(ZoneOffset.UTC).getYear();
-            if (year < MIN_YEAR || year > MAX_YEAR) {
-                return new FieldError(
-                        field,
-                        Reason.OUT_OF_RANGE,
-                        "must be between years " + MIN_YEAR + " and " + MAX_YEAR + " in UTC");
+            try {
+                StorableTimestamps.checkRange(instant);
+            } catch (DateTimeException e) {
+                return new FieldError(field, Reason.OUT_OF_RANGE, e.getMessage());
             }
             return null;
         }

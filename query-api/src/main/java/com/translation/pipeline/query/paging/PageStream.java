@@ -1,0 +1,26 @@
+package com.translation.pipeline.query.paging;
+
+import java.util.function.Function;
+import org.jooq.Cursor;
+import org.jooq.Record;
+
+/**
+ * One page of a list as it is read: its rows as an open cursor over a streaming result set (one row
+ * in memory at a time), and what the answer says around them. Close it when done; it holds a
+ * connection until then.
+ *
+ * @param rows the page's rows, in order
+ * @param page the page number in offset mode; null in keyset mode
+ * @param pageSize the most rows the page holds
+ * @param total the number of rows matching, in offset mode; null in keyset mode
+ * @param cursorAfter the cursor of the page after a given last row
+ */
+public record PageStream<R extends Record>(
+        Cursor<R> rows, Integer page, int pageSize, Long total, Function<R, String> cursorAfter)
+        implements AutoCloseable {
+
+    @Override
+    public void close() {
+        rows.close();
+    }
+}
