@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,16 @@ abstract class SessionRemovalIT {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(missing.body()).findValuesAsString("field"))
                 .containsExactly("olderThanDays");
+        for (String days : List.of("30.5", "1e2", "2147483648", "\"thirty\"")) {
+            HttpResponse<String> notWhole =
+                    post(
+                            "/api/v1/translation/sessions/cleanup",
+                            "{\"older_than_days\": " + days + "}");
+            assertThat(notWhole.statusCode()).as(days).isEqualTo(400);
+            assertThat(JSON.readTree(notWhole.body()).findValuesAsString("field"))
+                    .as(days)
+                    .containsExactly("older_than_days");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.translation.pipeline.ingest.batch;
 
 import com.translation.pipeline.schema.event.ContractJson;
+import com.translation.pipeline.service.web.JsonPaths;
 import com.translation.pipeline.service.web.RequestBodyTooLargeException;
 import java.io.InputStream;
 import tools.jackson.core.JacksonException;
@@ -38,7 +39,7 @@ final class BatchReader {
                 readItems(parser, field, maxItems, sink);
             } catch (StreamConstraintsException e) {
                 throw new MalformedBatchException(
-                        where(parser),
+                        JsonPaths.of(parser),
                         "The body is over a JSON parsing limit: " + e.getOriginalMessage());
             } catch (JacksonException e) {
                 RequestBodyTooLargeException tooLarge = tooLarge(e);
@@ -46,7 +47,8 @@ final class BatchReader {
                     throw tooLarge;
                 }
                 throw new MalformedBatchException(
-                        where(parser), "The body is not valid JSON: " + e.getOriginalMessage());
+                        JsonPaths.of(parser),
+                        "The body is not valid JSON: " + e.getOriginalMessage());
             }
         }
     }
@@ -81,23 +83,6 @@ final class BatchReader {
         if (parser.nextToken() != null) {
             throw new MalformedBatchException("", "Nothing may follow the JSON object.");
         }
-    }
-
-    /** Where the parser stands, as the answer names fields: {@code sessions[3].metadata}. */
-    private static String where(JsonParser parser) {
-        StringBuilder path = new StringBuilder();
-        for (String step : parser.streamReadContext().pathAsPointer().toString().split("/")) {
-            if (step.isEmpty()) {
-                continue;
-            }
-            if (step.chars().allMatch(Character::isDigit)) {
-                path.append('[').append(step).append(']');
-            } else {
-                path.append(path.length() == 0 ? "" : ".")
-                        .append(step.replace("~1", "/").replace("~0", "~"));
-            }
-        }
-        return path.toString();
     }
 
     private static RequestBodyTooLargeException tooLarge(Throwable error) {

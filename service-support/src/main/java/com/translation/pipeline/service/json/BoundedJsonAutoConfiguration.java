@@ -9,15 +9,17 @@ import org.springframework.context.annotation.Primary;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The services' JSON mapper parses within bounds before any work is done: nesting at most 64
- * levels, no string over 4 MiB, duplicate keys rejected. Spring Boot has no such limits by default
- * (spring-boot #18695), and Jackson 3 fixes them in the factory, which Boot's customizers cannot
- * reach; so the mapper is built here on a bounded factory and Boot's customizers (the {@code
- * spring.jackson.*} settings) are applied to it as usual. The body size is limited while reading by
- * {@link com.translation.pipeline.service.web.RequestBodyLimitFilter}.
+ * levels, no string over 4 MiB, duplicate keys rejected, and a number with a fraction is never cut
+ * to fit a whole-number field. Spring Boot has no such limits by default (spring-boot #18695), and
+ * Jackson 3 fixes them in the factory, which Boot's customizers cannot reach; so the mapper is
+ * built here on a bounded factory and Boot's customizers (the {@code spring.jackson.*} settings)
+ * are applied to it as usual. The body size is limited while reading by {@link
+ * com.translation.pipeline.service.web.RequestBodyLimitFilter}.
  */
 @AutoConfiguration(before = JacksonAutoConfiguration.class)
 public class BoundedJsonAutoConfiguration {
@@ -39,6 +41,8 @@ public class BoundedJsonAutoConfiguration {
                         .build();
         JsonMapper.Builder builder = JsonMapper.builder(factory);
         customizers.forEach(customizer -> customizer.customize(builder));
+        // 1.5 for a whole number is refused, not cut to 1.
+        builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         return builder.build();
     }
 }

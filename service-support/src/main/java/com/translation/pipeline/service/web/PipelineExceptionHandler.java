@@ -2,6 +2,7 @@ package com.translation.pipeline.service.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +17,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
@@ -63,6 +66,19 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
                                     unknown.getPropertyName(),
                                     "message",
                                     "unknown field")));
+            return ResponseEntity.badRequest().body(problem);
+        }
+        String field = field(ex);
+        JacksonException unreadable = cause(ex, JacksonException.class);
+        if (unreadable != null && !field.isEmpty()) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "'" + field + "' cannot be read: " + unreadable.getOriginalMessage());
+            problem.setTitle("Invalid field");
+            problem.setProperty(
+                    "errors",
+                    List.of(Map.of("field", field, "message", unreadable.getOriginalMessage())));
             return ResponseEntity.badRequest().body(problem);
         }
         JacksonException json = cause(ex, JacksonException.class);
@@ -113,6 +129,29 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "Internal error",
                 "The request could not be handled; it has been logged.");
+    }
+
+    /**
+     * The field a body could not be read at: from the binding path (a value of the wrong type) or
+     * from where the parser stood (a number out of range); empty when unknown.
+     */
+    private static String field(Throwable error) {
+        DatabindException binding = cause(error, DatabindException.class);
+        if (binding != null && !binding.getPath().isEmpty()) {
+            return binding.getPath().stream()
+                    .map(
+                            step ->
+                                    step.getPropertyName() != null
+                                            ? step.getPropertyName()
+                                            : "[" + step.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+        }
+        StreamReadException reading = cause(error, StreamReadException.class);
+        if (reading != null && reading.processor() != null) {
+            return JsonPaths.of(reading.processor());
+        }
+        return "";
     }
 
     protected static ResponseEntity<Object> problem(
