@@ -1,0 +1,629 @@
+package com.translation.pipeline.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.translation.pipeline.testsupport.PipelineProcesses;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The built services as they are shipped (their jars, ops/pipeline.env's 256 MB heaps), tried at
+ * their limits from the outside: a body of millions of empty items, a restore larger than the heap,
+ * values at the edges of what is stored exactly, and the Grafana dashboard's every series.
+ */
+class PipelineLimitsIT {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper EXACT =
+            JsonMapper.builder()
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                    .build();
+
+    private static PipelineProcesses pipeline;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        pipeline = PipelineProcesses.start(1, Map.of());
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    /**
+     * 16 MB of {@code {}} items (5.6 million, one write key): refused with 413 within a second, at
+     * the first item over the limit, while other clients keep posting and reading and every {@code
+     * /health} call of ingest-api answers within a second.
+     */
+    @Test
+    void aBodyOfMillionsOfEmptyItemsIsRefusedAtOnceAndHealthAnswersThroughout() throws Exception {
+        byte[] body = emptyItems(16 * 1024 * 1024);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong slowestHealthMs = new AtomicLong();
+        AtomicLong healthCalls = new AtomicLong();
+        AtomicLong posted = new AtomicLong();
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        others.add(
+                CompletableFuture.runAsync(
+                        () -> {
+                            while (running.get()) {
+                                long started = System.nanoTime();
+                                int status = get(pipeline.ingest().baseUrl() + "/health", null);
+                                long took = (System.nanoTime() - started) / 1_000_000;
+                                assertThat(status).isEqualTo(200);
+                                slowestHealthMs.accumulateAndGet(took, Math::max);
+                                healthCalls.incrementAndGet();
+                                sleep(100);
+                            }
+                        }));
+        for (int client = 0; client < 2; client++) {
+            String prefix = "limits-c" + client + "-";
+            others.add(
+                    CompletableFuture.runAsync(
+                            () -> {
+                                for (int i = 0; running.get(); i++) {
+                                    int status = postSessions(List.of(session(prefix + i)));
+                                    assertThat(status).isIn(202, 503);
+                                    posted.incrementAndGet();
+                                }
+                            }));
+        }
+        others.add(
+                CompletableFuture.runAsync(
+                        () -> {
+                            while (running.get()) {
+                                assertThat(
+                                                get(
+                                                        pipeline.query().baseUrl()
+                                                                + "/api/v1/translation/sessions"
+                                                                + "?page_size=20",
+                                                        PipelineProcesses.READ_KEY))
+                                        .isEqualTo(200);
+                            }
+                        }));
+
+        List<Long> answeredMs = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
+        for (int attack = 0; attack < 10; attack++) {
+            long started = System.nanoTime();
+            statuses.add(postRaw(body));
+            answeredMs.add((System.nanoTime() - started) / 1_000_000);
+            sleep(300);
+        }
+        sleep(1000);
+        running.set(false);
+        CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).join();
+
+        report(
+                "limits: 16MB empty-items bodies answered "
+                        + statuses
+                        + " in "
+                        + answeredMs
+                        + " ms; health calls "
+                        + healthCalls.get()
+                        + ", slowest "
+                        + slowestHealthMs.get()
+                        + " ms; batches posted meanwhile "
+                        + posted.get());
+        assertThat(statuses).containsOnly(413);
+        assertThat(answeredMs).allSatisfy(ms -> assertThat(ms).isLessThan(1000));
+        assertThat(healthCalls.get()).isPositive();
+        assertThat(slowestHealthMs.get()).isLessThan(1000);
+        assertThat(posted.get()).isPositive();
+    }
+
+    /**
+     * A session of 1,500 tasks of 200 KB each, 300 MB, more than query-api's whole heap: its
+     * restore and its task pages are answered in full, because rows are written as they are read.
+     */
+    @Test
+    void aRestoreLargerThanTheHeapIsAnsweredInFull() throws Exception {
+        try (Connection connection = pipeline.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "INSERT INTO translation_task (task_id, session_id, sequence, status,"
+                            + " source_text, translated_text, created_at, updated_at, event_id,"
+                            + " applied_at)"
+                            + " SELECT CONCAT('heap-t', n + k), 'heap-s', n + k, 'completed',"
+                            + " REPEAT('s', 100000), REPEAT('t', 100000), NOW(6), NOW(6),"
+                            + " UUID(), NOW(6)"
+                            + " FROM (SELECT a.d * 100 + b.d * 10 + c.d AS n FROM "
+                            + digits("a")
+                            + " CROSS JOIN "
+                            + digits("b")
+                            + " CROSS JOIN "
+                            + digits("c")
+                            + ") numbers"
+                            + " CROSS JOIN (SELECT 0 AS k UNION ALL SELECT 1000) half"
+                            + " WHERE n < 1000 AND (k = 0 OR n < 500)");
+        }
+
+        Counted restored =
+                countTasks(
+                        "POST",
+                        pipeline.query().baseUrl() + "/api/v1/translation/recovery/restore/heap-s");
+        Counted page =
+                countTasks(
+                        "GET",
+                        pipeline.query().baseUrl()
+                                + "/api/v1/translation/sessions/heap-s/tasks?page_size=500");
+
+        report(
+                "limits: restore of "
+                        + restored.tasks()
+                        + " tasks, "
+                        + restored.bytes() / 1_000_000
+                        + " MB answered with a 256 MB heap; a page of "
+                        + page.tasks());
+        assertThat(restored.status()).isEqualTo(200);
+        assertThat(restored.tasks()).isEqualTo(1500);
+        assertThat(restored.bytes()).isGreaterThan(300_000_000L);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.tasks()).isEqualTo(500);
+        assertThat(get(pipeline.query().baseUrl() + "/health", null)).isEqualTo(200);
+    }
+
+    /**
+     * Text and numbers at the edges of what is stored exactly, sent over HTTP, through Kafka, the
+     * worker and the database, read back through query-api: every string byte for byte, every
+     * number the same value.
+     */
+    @Test
+    void valuesAtTheEdgesComeBackExactlyAsSent() throws Exception {
+        String title = "😀 题 \\u0000 \\u2028 Ω é \\\" \\\\ trailing  ";
+        String userId = "abc-R ";
+        String metadata =
+                "{\"tenth\": 0.1, \"pi\": 3.141592653589793, \"exp\": 2e23, \"tiny\": 5e-324,"
+                    + " \"big\": 18446744073709551615, \"min\": -9223372036854775808, \"one\": 1.0,"
+                    + " \"hundred\": 1e2, \"zero\": -0.0, \"emoji\": \"\\ud83d\\ude00\","
+                    + " \"nested\": {\"list\": [0.30000000000000004, null, true]}}";
+        String id = "exact-" + System.nanoTime();
+        String item =
+                "{\"session_id\": \""
+                        + id
+                        + "\", \"user_id\": \""
+                        + userId
+                        + "\", \"status\": \"running\", \"title\": \""
+                        + title
+                        + "\", \"metadata\": "
+                        + metadata
+                        + ", \"created_at\": \"2026-03-01T10:00:00.000001+02:00\","
+                        + " \"updated_at\": \"9999-12-31T23:59:59.999999Z\"}";
+
+        assertThat(postSessions(List.of(item))).isEqualTo(202);
+        flush();
+        HttpResponse<String> read =
+                HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                pipeline.query().baseUrl()
+                                                        + "/api/v1/translation/sessions/"
+                                                        + id))
+                                .header("X-API-Key", PipelineProcesses.READ_KEY)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        JsonNode sent = EXACT.readTree(item);
+        JsonNode stored = EXACT.readTree(read.body());
+        assertThat(stored.path("title").asString()).isEqualTo(sent.path("title").asString());
+        assertThat(stored.path("user_id").asString()).isEqualTo(userId);
+        assertThat(stored.path("created_at").asString()).isEqualTo("2026-03-01T08:00:00.000001Z");
+        assertThat(stored.path("updated_at").asString()).isEqualTo("9999-12-31T23:59:59.999999Z");
+        assertSameValue("metadata", stored.path("metadata"), sent.path("metadata"));
+        assertThat(
+                        get(
+                                pipeline.query().baseUrl()
+                                        + "/api/v1/translation/sessions?user_id="
+                                        + URLEncoder.encode(userId, StandardCharsets.UTF_8),
+                                PipelineProcesses.READ_KEY))
+                .isEqualTo(200);
+    }
+
+    /**
+     * Every series the Grafana dashboard reads is exported by the running services, with the labels
+     * it groups and filters by ({@code job} and {@code instance} are Prometheus's own).
+     */
+    @Test
+    void everyDashboardExpressionReadsSeriesTheServicesExport() throws Exception {
+        postSessions(List.of(session("dashboard-" + System.nanoTime())));
+        flush();
+        get(
+                pipeline.query().baseUrl() + "/api/v1/translation/sessions",
+                PipelineProcesses.READ_KEY);
+        Map<String, Map<String, Set<String>>> exported = new HashMap<>();
+        exported.put("ingest-api", scrape(pipeline.ingest().baseUrl()));
+        exported.put("query-api", scrape(pipeline.query().baseUrl()));
+        exported.put("writer-worker", scrape(pipeline.workers().get(0).baseUrl()));
+
+        JsonNode dashboard =
+                EXACT.readTree(
+                        Files.readString(
+                                projectRoot().resolve("ops/grafana/dashboards/pipeline.json")));
+        List<String> expressions = dashboard.findValuesAsString("expr");
+        List<String> problems = new ArrayList<>();
+        for (String expression : expressions) {
+            problems.addAll(DashboardExpression.parse(expression).problems(exported));
+        }
+
+        assertThat(expressions).hasSizeGreaterThan(10);
+        assertThat(problems).isEmpty();
+    }
+
+    /** What a PromQL expression reads: metric names, the labels it matches and groups by. */
+    record DashboardExpression(String text, Set<String> metrics, Set<String> labels, String job) {
+
+        private static final Set<String> PROMQL_WORDS =
+                Set.of(
+                        "sum",
+                        "max",
+                        "min",
+                        "avg",
+                        "count",
+                        "rate",
+                        "irate",
+                        "increase",
+                        "histogram_quantile",
+                        "by",
+                        "without",
+                        "on",
+                        "ignoring",
+                        "topk",
+                        "bottomk",
+                        "quantile",
+                        "abs",
+                        "and",
+                        "or",
+                        "unless",
+                        "offset");
+        private static final Pattern GROUPING =
+                Pattern.compile("\\b(?:by|without)\\s*\\(([^)]*)\\)");
+        private static final Pattern MATCHERS = Pattern.compile("\\{([^}]*)}");
+        private static final Pattern MATCHER =
+                Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)\\s*\"([^\"]*)\"");
+        private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+        private static final Set<String> SCRAPE_LABELS = Set.of("job", "instance");
+
+        static DashboardExpression parse(String text) {
+            Set<String> labels = new HashSet<>();
+            String job = null;
+            Matcher grouping = GROUPING.matcher(text);
+            while (grouping.find()) {
+                for (String label : grouping.group(1).split(",")) {
+                    labels.add(label.strip());
+                }
+            }
+            Matcher matchers = MATCHERS.matcher(text);
+            while (matchers.find()) {
+                Matcher matcher = MATCHER.matcher(matchers.group(1));
+                while (matcher.find()) {
+                    labels.add(matcher.group(1));
+                    if (matcher.group(1).equals("job")) {
+                        job = matcher.group(2);
+                    }
+                }
+            }
+            String bare =
+                    MATCHERS.matcher(GROUPING.matcher(text).replaceAll(" "))
+                            .replaceAll(" ")
+                            .replaceAll("\\[[^]]*]", " ")
+                            .replaceAll("\"[^\"]*\"", " ");
+            Set<String> metrics = new HashSet<>();
+            Matcher names = NAME.matcher(bare);
+            while (names.find()) {
+                String name = names.group();
+                if (!PROMQL_WORDS.contains(name) && name.contains("_")) {
+                    metrics.add(name);
+                }
+            }
+            labels.removeAll(SCRAPE_LABELS);
+            return new DashboardExpression(text, metrics, labels, job);
+        }
+
+        List<String> problems(Map<String, Map<String, Set<String>>> exported) {
+            List<String> problems = new ArrayList<>();
+            if (metrics.isEmpty()) {
+                problems.add("no metric found in " + text);
+            }
+            if (job != null && !exported.containsKey(job)) {
+                problems.add("no service is scraped as job " + job + ": " + text);
+            }
+            Set<String> labelsSeen = new HashSet<>();
+            for (String metric : metrics) {
+                boolean found = false;
+                for (Map.Entry<String, Map<String, Set<String>>> service : exported.entrySet()) {
+                    if (job != null && !job.equals(service.getKey())) {
+                        continue;
+                    }
+                    Set<String> serviceLabels = service.getValue().get(metric);
+                    if (serviceLabels != null) {
+                        found = true;
+                        labelsSeen.addAll(serviceLabels);
+                    }
+                }
+                if (!found) {
+                    problems.add(
+                            metric
+                                    + " is exported by no service"
+                                    + (job == null ? "" : " of job " + job)
+                                    + ": "
+                                    + text);
+                }
+            }
+            for (String label : labels) {
+                if (!labelsSeen.contains(label)) {
+                    problems.add("label " + label + " is on none of " + metrics + ": " + text);
+                }
+            }
+            return problems;
+        }
+    }
+
+    /** Metric name to the label names it has, from a Prometheus scrape. */
+    private static Map<String, Set<String>> scrape(String baseUrl) throws Exception {
+        HttpResponse<String> response =
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, Set<String>> series = new HashMap<>();
+        Pattern line = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+\\S+.*$");
+        Pattern label = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
+        for (String text : response.body().split("\n")) {
+            Matcher matcher = line.matcher(text);
+            if (text.startsWith("#") || !matcher.matches()) {
+                continue;
+            }
+            Set<String> labels = series.computeIfAbsent(matcher.group(1), name -> new HashSet<>());
+            if (matcher.group(2) != null) {
+                Matcher names = label.matcher(matcher.group(2));
+                while (names.find()) {
+                    labels.add(names.group(1));
+                }
+            }
+        }
+        return series;
+    }
+
+    private static void assertSameValue(String path, JsonNode actual, JsonNode expected) {
+        if (expected.isNumber()) {
+            assertThat(actual.isNumber()).as(path + " " + actual).isTrue();
+            assertThat(actual.decimalValue())
+                    .as(path)
+                    .isEqualByComparingTo(expected.decimalValue());
+        } else if (expected.isObject()) {
+            assertThat(actual.isObject()).as(path).isTrue();
+            assertThat(actual.propertyNames())
+                    .as(path)
+                    .containsExactlyInAnyOrderElementsOf(expected.propertyNames());
+            expected.properties()
+                    .forEach(
+                            p ->
+                                    assertSameValue(
+                                            path + "." + p.getKey(),
+                                            actual.path(p.getKey()),
+                                            p.getValue()));
+        } else if (expected.isArray()) {
+            assertThat(actual.size()).as(path).isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertSameValue(path + "[" + i + "]", actual.get(i), expected.get(i));
+            }
+        } else {
+            assertThat(actual).as(path).isEqualTo(expected);
+        }
+    }
+
+    private record Counted(int status, long tasks, long bytes) {}
+
+    /** Reads an answer as a stream, counting the objects of its "tasks" or "items" list. */
+    private static Counted countTasks(String method, String url) throws Exception {
+        HttpResponse<InputStream> response =
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("X-API-Key", PipelineProcesses.READ_KEY)
+                                .method(method, HttpRequest.BodyPublishers.noBody())
+                                .timeout(Duration.ofMinutes(3))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        CountingStream counting = new CountingStream(response.body());
+        long tasks = 0;
+        try (JsonParser parser = EXACT.createParser(counting)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.PROPERTY_NAME && ("task_id".equals(parser.currentName()))) {
+                    tasks++;
+                }
+            }
+        }
+        return new Counted(response.statusCode(), tasks, counting.count);
+    }
+
+    private static final class CountingStream extends InputStream {
+        private final InputStream in;
+        private long count;
+
+        CountingStream(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /**
+     * Sends a body over a plain socket and reads the status line: the server may answer before the
+     * body is sent in full, which an HTTP client library would report as a broken connection.
+     */
+    private static int postRaw(byte[] body) throws Exception {
+        URI uri = URI.create(pipeline.ingest().baseUrl());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            String head =
+                    "POST /api/v1/translation/sessions/batch HTTP/1.1\r\n"
+                            + "Host: "
+                            + uri.getHost()
+                            + "\r\nX-API-Key: "
+                            + PipelineProcesses.WRITE_KEY
+                            + "\r\nContent-Type: application/json\r\nContent-Length: "
+                            + body.length
+                            + "\r\nConnection: close\r\n\r\n";
+            CompletableFuture<Void> sending =
+                    CompletableFuture.runAsync(
+                            () -> {
+                                try {
+                                    out.write(head.getBytes(StandardCharsets.US_ASCII));
+                                    out.write(body);
+                                    out.flush();
+                                } catch (IOException e) {
+                                    // The server answered and closed before the whole body.
+                                }
+                            });
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream statusLine = new ByteArrayOutputStream();
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                statusLine.write(b);
+            }
+            socket.close();
+            sending.exceptionally(e -> null).join();
+            String[] parts = statusLine.toString(StandardCharsets.US_ASCII).split(" ");
+            return parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
+        }
+    }
+
+    private static byte[] emptyItems(int bytes) {
+        String prefix = "{\"sessions\":[";
+        int items = (bytes - prefix.length() - 2) / 3;
+        StringBuilder json = new StringBuilder(bytes).append(prefix);
+        json.append("{},".repeat(items - 1)).append("{}]}");
+        return json.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String digits(String alias) {
+        List<String> selects = new ArrayList<>();
+        for (int d = 0; d < 10; d++) {
+            selects.add("SELECT " + d + " AS d");
+        }
+        return "(" + String.join(" UNION ALL ", selects) + ") " + alias;
+    }
+
+    private static String session(String id) {
+        return "{\"session_id\":\""
+                + id
+                + "\",\"status\":\"running\",\"created_at\":\"2026-01-01T00:00:00Z\","
+                + "\"updated_at\":\"2026-01-01T00:00:00Z\"}";
+    }
+
+    private static int postSessions(List<String> sessions) {
+        try {
+            return BadInput.send(
+                            pipeline.ingest().baseUrl(),
+                            PipelineProcesses.WRITE_KEY,
+                            "/api/v1/translation/sessions/batch",
+                            ("{\"sessions\":[" + String.join(",", sessions) + "]}")
+                                    .getBytes(StandardCharsets.UTF_8))
+                    .statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void flush() throws Exception {
+        HttpResponse<String> flushed =
+                BadInput.send(
+                        pipeline.ingest().baseUrl(),
+                        PipelineProcesses.WRITE_KEY,
+                        "/api/v1/translation/flush",
+                        "{\"timeout_ms\": 60000}".getBytes(StandardCharsets.UTF_8));
+        assertThat(flushed.statusCode()).as(flushed.body()).isEqualTo(200);
+    }
+
+    private static int get(String url, String key) {
+        try {
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+            if (key != null) {
+                request.header("X-API-Key", key);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path projectRoot() {
+        return Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void report(String line) throws Exception {
+        ReliabilityBatteryIT.report(line);
+    }
+}
