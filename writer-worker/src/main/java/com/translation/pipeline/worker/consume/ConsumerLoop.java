@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
@@ -217,7 +218,7 @@ final class ConsumerLoop implements Runnable {
                         new PartitionBatch(
                                 partition,
                                 new OffsetStore.Advance(position.stored(), after),
-                                records.records(partition)));
+                                notBefore(partition, records.records(partition), position)));
             }
         }
         for (TopicPartition partition : records.partitions()) {
@@ -227,6 +228,26 @@ final class ConsumerLoop implements Runnable {
             }
         }
         return batches;
+    }
+
+    /**
+     * The records from where the loop sent the consumer on: earlier ones are applied already and
+     * are skipped (a defence; the consumer is only ever moved by this loop).
+     */
+    private static List<ConsumerRecord<String, byte[]>> notBefore(
+            TopicPartition partition,
+            List<ConsumerRecord<String, byte[]>> polled,
+            Position position) {
+        if (polled.isEmpty() || polled.get(0).offset() >= position.fetchFrom()) {
+            return polled;
+        }
+        log.warn(
+                "{} returned records from {} though it was sent to {}; the earlier ones are"
+                        + " skipped",
+                partition,
+                polled.get(0).offset(),
+                position.fetchFrom());
+        return polled.stream().filter(r -> r.offset() >= position.fetchFrom()).toList();
     }
 
     private void apply(List<PartitionBatch> batches) {
@@ -341,8 +362,11 @@ final class ConsumerLoop implements Runnable {
                 }
             }
             // Every partition has a position before the first lookup: with no reset policy, a
-            // lookup fails while any assigned partition has none.
-            consumer.seekToBeginning(fromStart);
+            // lookup fails while any assigned partition has none. Never with an empty list: that
+            // would send every assigned partition back to its log's start.
+            if (!fromStart.isEmpty()) {
+                consumer.seekToBeginning(fromStart);
+            }
             for (TopicPartition partition : fromStart) {
                 positions.resolve(partition, OptionalLong.empty(), consumer.position(partition));
             }
