@@ -60,6 +60,49 @@ final class ContractRules {
     }
 
     /**
+     * The integer fields of {@code record} whose number is beyond 64 bits (such as {@code 1e400} or
+     * {@code 1e19}), with their errors under {@code prefix}. The JSON Schema library cannot compare
+     * such a number with a bound (it fails rather than answer), so these fields are taken out
+     * before the schema is checked.
+     */
+    Map<String, FieldError> unreadableNumbers(JsonNode record, String prefix) {
+        Map<String, FieldError> errors = new java.util.LinkedHashMap<>();
+        if (!(record instanceof ObjectNode object)) {
+            return errors;
+        }
+        for (FieldRule rule : fields) {
+            JsonNode value = object.get(rule.name);
+            if (rule.integer && value != null && value.isNumber() && beyondLong(value)) {
+                String field = prefix + rule.name;
+                errors.put(
+                        field,
+                        new FieldError(
+                                field, Reason.OUT_OF_RANGE, "must be a whole number" + rule.range));
+            }
+        }
+        return errors;
+    }
+
+    private static final java.math.BigDecimal LONG_MAX =
+            java.math.BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /** Whether a number's magnitude is beyond a long, without building it digit by digit. */
+    private static boolean beyondLong(JsonNode number) {
+        if (number.isInt() || number.isLong() || number.isShort()) {
+            return false;
+        }
+        if (number.isBigInteger()) {
+            return number.bigIntegerValue().bitLength() > 63;
+        }
+        if (number.isBigDecimal()) {
+            java.math.BigDecimal value = number.decimalValue();
+            return value.precision() - value.scale() > 19 || value.abs().compareTo(LONG_MAX) > 0;
+        }
+        double value = number.doubleValue();
+        return !Double.isFinite(value) || Math.abs(value) >= 9.2e18;
+    }
+
+    /**
      * Checks the fields of {@code record} that have no error yet, adding errors under {@code
      * prefix}.
      */
@@ -97,6 +140,8 @@ final class ContractRules {
         private Integer maxDepth;
         private Integer maxJsonBytes;
         private boolean timestamp;
+        private boolean integer;
+        private String range = "";
 
         private FieldRule(String name) {
             this.name = name;
@@ -123,13 +168,26 @@ final class ContractRules {
             if ("date-time".equals(schema.path("format").asString(""))) {
                 timestamp = true;
             }
+            JsonNode type = schema.path("type");
+            if ("integer".equals(type.asString(""))
+                    || (type.isArray()
+                            && type.valueStream().anyMatch(t -> "integer".equals(t.asString())))) {
+                integer = true;
+            }
+            if (schema.has("minimum") && schema.has("maximum")) {
+                range = " from " + schema.get("minimum") + " to " + schema.get("maximum");
+            }
             for (String combinator : List.of("anyOf", "oneOf", "allOf")) {
                 schema.path(combinator).forEach(branch -> collect(branch, document, documents));
             }
         }
 
         private boolean hasChecks() {
-            return maxUtf8Bytes != null || maxDepth != null || maxJsonBytes != null || timestamp;
+            return maxUtf8Bytes != null
+                    || maxDepth != null
+                    || maxJsonBytes != null
+                    || timestamp
+                    || integer;
         }
 
         private FieldError check(JsonNode value, String field) {

@@ -45,7 +45,8 @@ public final class EventCodec {
                         + largest
                         + " alone takes "
                         + largestBytes
-                        + " bytes as JSON, where each control character takes six");
+                        + " bytes as JSON, where escapes make text grow (a quote or backslash takes"
+                        + " two bytes, a control character six)");
     }
 
     /** A JSON value as compact text, e.g. metadata for a JSON column. */

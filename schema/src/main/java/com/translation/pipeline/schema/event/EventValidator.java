@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one validator of the event contract. ingest-api validates each posted item with {@link
@@ -77,10 +78,24 @@ public final class EventValidator {
         return validateRecord(item, EventType.TASK_UPSERTED, TaskData.class);
     }
 
-    /** Validates the value of a Kafka record, whoever produced it. */
+    /**
+     * Validates the value of a Kafka record, whoever produced it. It never throws: whatever a
+     * record holds, it is valid or invalid with reasons.
+     */
     public Validation<EventEnvelope> validateEnvelope(byte[] value) {
+        try {
+            return validateEnvelopeOrThrow(value);
+        } catch (RuntimeException e) {
+            return Validation.invalid("", Reason.MALFORMED, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Validation<EventEnvelope> validateEnvelopeOrThrow(byte[] value) {
         if (value == null) {
             return Validation.invalid("", Reason.MALFORMED, "the record has no value");
+        }
+        if (!Utf8.isValid(value)) {
+            return Validation.invalid("", Reason.MALFORMED, "the value is not UTF-8 text");
         }
         if (value.length > EventEnvelope.MAX_EVENT_BYTES) {
             return Validation.invalid(
@@ -95,10 +110,26 @@ public final class EventValidator {
             return Validation.invalid(
                     "", Reason.MALFORMED, "not valid JSON: " + e.getOriginalMessage());
         }
-        Map<String, FieldError> errors = schemaErrors(envelopeSchema, envelope);
-        envelopeRules.check(envelope, "", errors);
         EventType type = EventType.fromWireName(envelope.path("type").asString(""));
         JsonNode data = envelope.path("data");
+        Map<String, FieldError> unreadable =
+                type == null ? Map.of() : records.get(type).rules.unreadableNumbers(data, "");
+        JsonNode checked = envelope;
+        if (!unreadable.isEmpty() && envelope instanceof ObjectNode object) {
+            ObjectNode copy = object.deepCopy();
+            ((ObjectNode) copy.get("data")).remove(unreadable.keySet());
+            checked = copy;
+        }
+        Map<String, FieldError> errors = schemaErrors(envelopeSchema, checked);
+        unreadable
+                .values()
+                .forEach(
+                        e ->
+                                errors.put(
+                                        "data." + e.field(),
+                                        new FieldError(
+                                                "data." + e.field(), e.reason(), e.message())));
+        envelopeRules.check(envelope, "", errors);
         if (type != null) {
             records.get(type).rules.check(data, "data.", errors);
         }
@@ -120,8 +151,23 @@ public final class EventValidator {
 
     private <T extends EventData> Validation<T> validateRecord(
             JsonNode item, EventType type, Class<T> dataType) {
+        try {
+            return validateRecordOrThrow(item, type, dataType);
+        } catch (RuntimeException e) {
+            return Validation.invalid("", Reason.MALFORMED, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private <T extends EventData> Validation<T> validateRecordOrThrow(
+            JsonNode item, EventType type, Class<T> dataType) {
         RecordContract contract = records.get(type);
-        Map<String, FieldError> errors = schemaErrors(contract.schema, item);
+        Map<String, FieldError> unreadable = contract.rules.unreadableNumbers(item, "");
+        JsonNode checked = item;
+        if (!unreadable.isEmpty() && item instanceof ObjectNode object) {
+            checked = object.deepCopy().remove(unreadable.keySet());
+        }
+        Map<String, FieldError> errors = schemaErrors(contract.schema, checked);
+        errors.putAll(unreadable);
         contract.rules.check(item, "", errors);
         if (!errors.isEmpty()) {
             return Validation.invalid(new ArrayList<>(errors.values()));

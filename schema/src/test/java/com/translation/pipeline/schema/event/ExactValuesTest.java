@@ -131,6 +131,45 @@ class ExactValuesTest {
                 .containsExactly("data.metadata");
     }
 
+    /**
+     * Whole-number fields with a number beyond 64 bits: the JSON Schema library cannot compare them
+     * with a bound and used to fail, which stopped the worker on such a record. They are out of
+     * range, named, in an item and in a record.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "1e400",
+                "-1e400",
+                "1e19",
+                "1.0e20",
+                "9223372036854775808",
+                "-9223372036854775809",
+                "12345678901234567890123.5"
+            })
+    void wholeNumberFieldsBeyondSixtyFourBitsAreOutOfRangeNamingTheField(String number) {
+        for (String field : List.of("total_tasks", "completed_tasks", "failed_tasks")) {
+            List<FieldError> errors =
+                    VALIDATOR
+                            .validateSession(merged("{\"" + field + "\": " + number + "}"))
+                            .errors();
+
+            assertThat(errors).extracting(FieldError::field).containsExactly(field);
+            assertThat(errors.get(0).reason()).isEqualTo(Reason.OUT_OF_RANGE);
+        }
+        String envelope =
+                "{\"schema_version\":1,\"event_id\":\"4f1c2a9e-7b3d-4c5e-9f10-2a3b4c5d6e7f\","
+                        + "\"type\":\"task.upserted\",\"occurred_at\":\"2026-03-01T10:05:00Z\","
+                        + "\"data\":{\"task_id\":\"t\",\"session_id\":\"s\",\"status\":\"pending\","
+                        + "\"created_at\":\"2026-03-01T10:00:00Z\","
+                        + "\"updated_at\":\"2026-03-01T10:00:00Z\",\"sequence\":"
+                        + number
+                        + "}}";
+        assertThat(VALIDATOR.validateEnvelope(envelope.getBytes(StandardCharsets.UTF_8)).errors())
+                .extracting(FieldError::field)
+                .containsExactly("data.sequence");
+    }
+
     private static JsonNode sessionWithMetadata(String metadata) {
         return merged("{\"metadata\": " + metadata + "}");
     }

@@ -1,0 +1,120 @@
+package com.translation.pipeline.schema.event;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+
+/**
+ * Strict UTF-8 (RFC 3629): JSON text is UTF-8, and bytes that are not (an overlong form such as
+ * {@code C0 80} for NUL, an encoded surrogate, a code point above U+10FFFF, a truncated sequence)
+ * must be refused, not decoded into other characters: the JSON parser alone is lenient about some
+ * of them, and {@code 61 C0 80 62} would be stored as {@code a\u0000b}.
+ */
+public final class Utf8 {
+
+    private int remaining;
+    private int lower = 0x80;
+    private int upper = 0xBF;
+    private long position;
+
+    /** Thrown by {@link #validating} at the first byte that is not UTF-8. */
+    public static final class MalformedException extends CharacterCodingException {
+        private final long position;
+
+        MalformedException(long position) {
+            this.position = position;
+        }
+
+        /** The offset of the first byte that breaks UTF-8, from the start of the text. */
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public String getMessage() {
+            return "the bytes are not UTF-8 at byte " + position;
+        }
+    }
+
+    /** Whether the bytes are UTF-8 from start to end. */
+    public static boolean isValid(byte[] bytes) {
+        Utf8 check = new Utf8();
+        return check.update(bytes, 0, bytes.length) && check.remaining == 0;
+    }
+
+    /** A stream that fails with {@link MalformedException} at the first byte that is not UTF-8. */
+    public static InputStream validating(InputStream in) {
+        Utf8 check = new Utf8();
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b < 0) {
+                    check.end();
+                } else if (!check.update(new byte[] {(byte) b}, 0, 1)) {
+                    throw new MalformedException(check.position);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n < 0) {
+                    check.end();
+                } else if (!check.update(buffer, offset, n)) {
+                    throw new MalformedException(check.position);
+                }
+                return n;
+            }
+        };
+    }
+
+    private void end() throws MalformedException {
+        if (remaining != 0) {
+            throw new MalformedException(position);
+        }
+    }
+
+    /** Checks more bytes; false at the first one that breaks UTF-8 ({@link #position}). */
+    private boolean update(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++, position++) {
+            int b = bytes[i] & 0xFF;
+            if (remaining == 0) {
+                if (b < 0x80) {
+                    continue;
+                }
+                lower = 0x80;
+                upper = 0xBF;
+                if (b >= 0xC2 && b <= 0xDF) {
+                    remaining = 1;
+                } else if (b >= 0xE0 && b <= 0xEF) {
+                    remaining = 2;
+                    if (b == 0xE0) {
+                        lower = 0xA0;
+                    } else if (b == 0xED) {
+                        upper = 0x9F;
+                    }
+                } else if (b >= 0xF0 && b <= 0xF4) {
+                    remaining = 3;
+                    if (b == 0xF0) {
+                        lower = 0x90;
+                    } else if (b == 0xF4) {
+                        upper = 0x8F;
+                    }
+                } else {
+                    return false;
+                }
+            } else {
+                if (b < lower || b > upper) {
+                    return false;
+                }
+                lower = 0x80;
+                upper = 0xBF;
+                remaining--;
+            }
+        }
+        return true;
+    }
+}
