@@ -112,6 +112,31 @@ class ExactInputIT {
         assertThat(KAFKA.endOffsetSum(SESSIONS_TOPIC)).isEqualTo(before);
     }
 
+    /**
+     * An item with more values than any valid one (a million empty arrays, or deep nesting
+     * repeated) is refused alone, without building its tree; its neighbours are published.
+     */
+    @Test
+    void anItemWithMoreValuesThanAnyValidOneIsRejectedAloneWithoutItsTree() {
+        String wide = "{\"x\": [" + "[],".repeat(300_000) + "[]]}";
+        String deep =
+                "{\"metadata\": {\"a\": ["
+                        + (("[".repeat(14) + "]".repeat(14)) + ",").repeat(20_000)
+                        + "1]}}";
+        String good = "s-next-" + UUID.randomUUID();
+
+        HttpResponse<String> response =
+                post("/api/v1/translation/sessions/batch", sessions(wide, session(good), deep));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(207);
+        JsonNode results = JSON.readTree(response.body()).path("results");
+        assertThat(results.get(0).path("errors").get(0).path("reason").asString())
+                .isEqualTo("TOO_LARGE");
+        assertThat(results.get(1).path("status").asString()).isEqualTo("accepted");
+        assertThat(results.get(2).path("errors").get(0).path("reason").asString())
+                .isEqualTo("TOO_LARGE");
+    }
+
     /** The parser itself refuses a broken surrogate in a name: 400, naming where. */
     @Test
     void anUnpairedSurrogateInAMetadataKeyIsABadRequestNamingWhere() {
@@ -139,7 +164,15 @@ class ExactInputIT {
         System.arraycopy(template, at + 1, cesu, at + 3, template.length - at - 1);
 
         assertThat(postBytes(latin1).statusCode()).isEqualTo(400);
-        assertThat(postBytes(cesu).statusCode()).isIn(400, 422);
+        assertThat(postBytes(cesu).statusCode()).isEqualTo(400);
+        // Overlong forms (C0 80 for NUL, E0 80 80, C0 AF for '/') and a code point beyond
+        // U+10FFFF: the parser alone decoded some into other characters.
+        for (String hex : List.of("c080", "c0af", "c1bf", "e08080", "e09fbf", "f4908080")) {
+            byte[] overlong = replaceAt(template, at, java.util.HexFormat.of().parseHex(hex));
+            HttpResponse<String> response = postBytes(overlong);
+            assertThat(response.statusCode()).as(hex).isEqualTo(400);
+            assertThat(response.body()).as(hex).contains("not UTF-8");
+        }
     }
 
     /**
@@ -222,6 +255,14 @@ class ExactInputIT {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] replaceAt(byte[] bytes, int at, byte[] with) {
+        byte[] replaced = new byte[bytes.length - 1 + with.length];
+        System.arraycopy(bytes, 0, replaced, 0, at);
+        System.arraycopy(with, 0, replaced, at, with.length);
+        System.arraycopy(bytes, at + 1, replaced, at + with.length, bytes.length - at - 1);
+        return replaced;
     }
 
     private static int indexOf(byte[] bytes, byte wanted) {

@@ -127,6 +127,21 @@ class BatchIngestor {
 
     /** Validates one item and encodes it; its tree is not kept. */
     private Item prepare(RecordKind kind, int index, JsonNode node) {
+        if (node == null) {
+            return new Item(
+                    index,
+                    null,
+                    null,
+                    List.of(
+                            new FieldError(
+                                    "",
+                                    FieldError.Reason.TOO_LARGE,
+                                    "the item holds more than "
+                                            + BatchReader.MAX_ITEM_VALUES
+                                            + " values or spans more than "
+                                            + BatchReader.MAX_ITEM_BYTES
+                                            + " bytes of JSON; no valid item comes near")));
+        }
         String id = kind.idOf(node);
         Validation<? extends EventData> validation = kind.validate(validator, node);
         if (!validation.isValid()) {
