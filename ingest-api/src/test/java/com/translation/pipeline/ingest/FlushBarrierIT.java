@@ -108,7 +108,7 @@ class FlushBarrierIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(negative.body()).findValuesAsString("field"))
-                .contains("timeoutMs");
+                .contains("timeout_ms");
     }
 
     private void postBatches() {

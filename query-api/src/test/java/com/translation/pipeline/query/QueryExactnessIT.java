@@ -162,7 +162,8 @@ abstract class QueryExactnessIT {
                 "?updated_from=2026-03-01T10:00:00.1234567Z|updated_from",
                 "?updated_to=2026-02-30T10:00:00Z|updated_to",
                 "?updated_to=2026-03-01T24:00:00Z|updated_to",
-                "?created_from=%2B2026-03-01T10:00:00Z|created_from"
+                "?created_from=%2B2026-03-01T10:00:00Z|created_from",
+                "?cursor=bnVsbA|cursor"
             })
     void numbersAndTimesTheDatabaseCannotRepresentAreBadRequestsNamingThem(
             String query, String parameter) {
@@ -171,6 +172,77 @@ abstract class QueryExactnessIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).findValuesAsString("field"))
                 .containsExactly(parameter);
+    }
+
+    /** A query string that is not percent-encoded UTF-8 is a bad request, not a failure. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/v1/translation/sessions?page=%zz",
+                "/api/v1/translation/sessions?user_id=%",
+                "/api/v1/translation/tasks?cursor=%%%",
+                "/api/v1/translation/sessions?user_id=%C0%80"
+            })
+    void undecodableQueryStringsAreBadRequests(String path) throws Exception {
+        // Sent over a plain socket: an HTTP client library refuses to send such a request line.
+        String answer = rawGet(path);
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).contains("application/problem+json");
+    }
+
+    private String rawGet(String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(
+                            ("GET "
+                                            + path
+                                            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: "
+                                            + ServiceHttp.ADMIN_KEY
+                                            + "\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A parameter the endpoint does not read is refused, not ignored: {@code pageSize} for {@code
+     * page_size} would otherwise answer a page of the default size. The API description names the
+     * parameters as the endpoints read them.
+     */
+    @Test
+    void parametersTheEndpointDoesNotReadAreRefusedAndTheDescriptionNamesTheRightOnes() {
+        for (String path :
+                List.of(
+                        SESSIONS + "?pageSize=2",
+                        SESSIONS + "?sortBy=session_id",
+                        INCOMPLETE + "?status=running",
+                        TASKS + "/seq-t1?verbose=true")) {
+            HttpResponse<String> response = ServiceHttp.get(port, path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).findValuesAsString("field"))
+                    .as(path)
+                    .containsExactly(path.substring(path.indexOf('?') + 1, path.indexOf('=')));
+        }
+        JsonNode description = JSON.readTree(ServiceHttp.get(port, "/v3/api-docs").body());
+        List<String> parameters = new ArrayList<>();
+        description
+                .path("paths")
+                .forEach(
+                        path ->
+                                path.forEach(
+                                        operation ->
+                                                operation
+                                                        .path("parameters")
+                                                        .forEach(
+                                                                p ->
+                                                                        parameters.add(
+                                                                                p.path("name")
+                                                                                        .asString()))));
+        assertThat(parameters)
+                .contains("sort_by", "page_size", "sort_order")
+                .doesNotContain("sortBy", "pageSize", "sortOrder");
     }
 
     @Test

@@ -149,7 +149,7 @@ abstract class SessionRemovalIT {
     }
 
     @Test
-    void cleanupWithoutStatusesTakesEveryTerminalOneAndRefusesNonTerminalOnes() {
+    void cleanupWithoutStatusesTakesEveryTerminalOneAndRefusesNonTerminalOrNoStatuses() {
         insertSession("e-cancelled", "cancelled", NOW.minusSeconds(100L * 24 * 3600));
         insertSession("e-paused", "paused", NOW.minusSeconds(100L * 24 * 3600));
 
@@ -160,6 +160,10 @@ abstract class SessionRemovalIT {
                         "{\"older_than_days\": 90, \"statuses\": [\"paused\"]}");
         HttpResponse<String> missing =
                 post("/api/v1/translation/sessions/cleanup", "{\"dry_run\": true}");
+        HttpResponse<String> none =
+                post(
+                        "/api/v1/translation/sessions/cleanup",
+                        "{\"older_than_days\": 90, \"statuses\": []}");
 
         assertThat(dry.path("statuses").toString())
                 .isEqualTo("[\"completed\",\"failed\",\"cancelled\"]");
@@ -169,10 +173,13 @@ abstract class SessionRemovalIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).findValuesAsString("field"))
                 .containsExactly("statuses");
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(none.body()).findValuesAsString("field"))
+                .containsExactly("statuses");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(missing.body()).findValuesAsString("field"))
-                .containsExactly("olderThanDays");
-        for (String days : List.of("30.5", "1e2", "2147483648", "\"thirty\"")) {
+                .containsExactly("older_than_days");
+        for (String days : List.of("30.5", "1e2", "2147483648", "\"thirty\"", "\"30\"")) {
             HttpResponse<String> notWhole =
                     post(
                             "/api/v1/translation/sessions/cleanup",
@@ -181,6 +188,32 @@ abstract class SessionRemovalIT {
             assertThat(JSON.readTree(notWhole.body()).findValuesAsString("field"))
                     .as(days)
                     .containsExactly("older_than_days");
+        }
+    }
+
+    /** A dry run is the default; a real run needs false itself, not 0 nor "false". */
+    @Test
+    void cleanupRunsForRealOnlyForALiteralFalse() {
+        for (String dryRun : List.of("0", "\"false\"", "\"no\"", "1")) {
+            HttpResponse<String> refused =
+                    post(
+                            "/api/v1/translation/sessions/cleanup",
+                            "{\"older_than_days\": 30, \"dry_run\": " + dryRun + "}");
+            assertThat(refused.statusCode()).as(dryRun).isEqualTo(400);
+        }
+        for (String dryRun : List.of("0", "\"false\"")) {
+            assertThat(
+                            JSON.readTree(
+                                            post(
+                                                            "/api/v1/translation/sessions/cleanup",
+                                                            "{\"older_than_days\": 30,"
+                                                                    + " \"dry_run\": "
+                                                                    + dryRun
+                                                                    + "}")
+                                                    .body())
+                                    .findValuesAsString("field"))
+                    .as(dryRun)
+                    .containsExactly("dry_run");
         }
     }
 

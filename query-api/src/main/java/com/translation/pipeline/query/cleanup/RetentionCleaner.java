@@ -125,8 +125,15 @@ class RetentionCleaner {
     }
 
     private static List<String> statuses(List<String> requested) {
-        if (requested == null || requested.isEmpty()) {
+        if (requested == null) {
             return TERMINAL;
+        }
+        if (requested.isEmpty()) {
+            // Asked for no status, a caller would not expect every terminal session to go.
+            throw new InvalidParameterException(
+                    "statuses",
+                    "name at least one status, or leave the field out for all terminal ones: "
+                            + String.join(", ", TERMINAL));
         }
         for (String status : requested) {
             if (!TERMINAL.contains(status)) {

@@ -22,7 +22,10 @@ record Cursor(String sort, boolean descending, String value, String id, String f
     static Cursor decode(String text) {
         try {
             Cursor cursor = JSON.readValue(Base64.getUrlDecoder().decode(text), Cursor.class);
-            if (cursor.sort() == null || cursor.id() == null || cursor.filters() == null) {
+            if (cursor == null
+                    || cursor.sort() == null
+                    || cursor.id() == null
+                    || cursor.filters() == null) {
                 throw new IllegalArgumentException("incomplete cursor");
             }
             return cursor;

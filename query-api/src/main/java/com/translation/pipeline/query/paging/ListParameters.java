@@ -1,6 +1,7 @@
 package com.translation.pipeline.query.paging;
 
 import com.translation.pipeline.query.QueryProperties;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -9,11 +10,16 @@ import org.springframework.web.bind.annotation.BindParam;
  * naming its parameter.
  */
 public record ListParameters(
-        @BindParam("sort_by") String sortBy,
-        @BindParam("sort_order") String sortOrder,
-        String page,
-        @BindParam("page_size") String pageSize,
-        String cursor) {
+        @Parameter(name = "sort_by", description = "the column to sort by") @BindParam("sort_by")
+                String sortBy,
+        @Parameter(name = "sort_order", description = "asc or desc (the default)")
+                @BindParam("sort_order")
+                String sortOrder,
+        @Parameter(description = "page number from 1, offset paging") String page,
+        @Parameter(name = "page_size", description = "rows per page, 1 to the maximum (500)")
+                @BindParam("page_size")
+                String pageSize,
+        @Parameter(description = "next_cursor of a previous page, keyset paging") String cursor) {
 
     public PageRequest toPageRequest(QueryProperties properties) {
         return PageRequest.of(

@@ -20,14 +20,15 @@ public record PageRequest(int page, int pageSize, String cursor, boolean descend
             String sortOrder,
             int defaultSize,
             int maxSize) {
-        int size = pageSize == null ? defaultSize : integer("page_size", pageSize);
+        int size = pageSize == null ? defaultSize : integer("page_size", pageSize, maxSize);
         if (size < 1 || size > maxSize) {
-            throw new InvalidParameterException("page_size", "must be between 1 and " + maxSize);
+            throw new InvalidParameterException(
+                    "page_size", "must be a whole number from 1 to " + maxSize);
         }
         if (page != null && cursor != null) {
             throw new InvalidParameterException("cursor", "page and cursor cannot be combined");
         }
-        int number = page == null ? 1 : integer("page", page);
+        int number = page == null ? 1 : integer("page", page, Integer.MAX_VALUE);
         if (number < 1) {
             throw new InvalidParameterException("page", "must be at least 1");
         }
@@ -44,12 +45,11 @@ public record PageRequest(int page, int pageSize, String cursor, boolean descend
         throw new InvalidParameterException("sort_order", "must be asc or desc");
     }
 
-    private static int integer(String name, String value) {
+    private static int integer(String name, String value, int max) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException(
-                    name, "must be a whole number between 1 and " + Integer.MAX_VALUE);
+            throw new InvalidParameterException(name, "must be a whole number from 1 to " + max);
         }
     }
 }

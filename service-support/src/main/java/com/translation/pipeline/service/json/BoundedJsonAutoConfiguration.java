@@ -10,6 +10,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,8 +42,10 @@ public class BoundedJsonAutoConfiguration {
                         .build();
         JsonMapper.Builder builder = JsonMapper.builder(factory);
         customizers.forEach(customizer -> customizer.customize(builder));
-        // 1.5 for a whole number is refused, not cut to 1.
+        // 1.5 for a whole number is refused, not cut to 1; "5" is not a number and 0 is not
+        // false: a request means what it says or is refused.
         builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         return builder.build();
     }
 }

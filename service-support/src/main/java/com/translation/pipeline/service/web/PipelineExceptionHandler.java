@@ -13,12 +13,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
@@ -101,7 +104,7 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
                                 error ->
                                         Map.of(
                                                 "field",
-                                                error.getField(),
+                                                jsonName(error.getField()),
                                                 "message",
                                                 String.valueOf(error.getDefaultMessage())))
                         .toList();
@@ -110,6 +113,67 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
                         HttpStatus.BAD_REQUEST, "Some fields of the request are invalid.");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A request parameter that breaks its constraint ({@code @Min}, {@code @Max}...). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        ex.getParameterValidationResults()
+                .forEach(
+                        result -> {
+                            RequestParam param =
+                                    result.getMethodParameter()
+                                            .getParameterAnnotation(RequestParam.class);
+                            String name =
+                                    param != null && !param.name().isEmpty()
+                                            ? param.name()
+                                            : jsonName(
+                                                    String.valueOf(
+                                                            result.getMethodParameter()
+                                                                    .getParameterName()));
+                            result.getResolvableErrors()
+                                    .forEach(
+                                            error ->
+                                                    errors.add(
+                                                            Map.of(
+                                                                    "field",
+                                                                    name,
+                                                                    "message",
+                                                                    String.valueOf(
+                                                                            error
+                                                                                    .getDefaultMessage()))));
+                        });
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, "Some parameters of the request are invalid.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A query string that is not percent-encoded UTF-8 ({@code %zz}, a lone {@code %}). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> undecodableQuery(
+            org.apache.tomcat.util.http.InvalidParameterException ex) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed query string",
+                "The query string is not percent-encoded UTF-8: " + ex.getMessage());
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Object> invalidField(InvalidFieldException ex) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Invalid field");
+        problem.setProperty(
+                "errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -152,6 +216,11 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
             return JsonPaths.of(reading.processor());
         }
         return "";
+    }
+
+    /** A Java property name as the JSON of the requests spells it: {@code older_than_days}. */
+    private static String jsonName(String property) {
+        return PropertyNamingStrategies.SNAKE_CASE.nameForField(null, null, property);
     }
 
     protected static ResponseEntity<Object> problem(
