@@ -3,6 +3,7 @@ package com.translation.pipeline.worker.replay;
 import com.translation.pipeline.schema.event.DeadLetterHeaders;
 import com.translation.pipeline.schema.event.EventValidator;
 import com.translation.pipeline.schema.event.Validation;
+import com.translation.pipeline.service.web.InvalidFieldException;
 import com.translation.pipeline.worker.WorkerProperties;
 import com.translation.pipeline.worker.replay.DeadLetterResolutions.Letter;
 import com.translation.pipeline.worker.replay.DeadLetterResolutions.Resolution;
@@ -166,8 +167,16 @@ class DeadLetterReplayer {
         }
     }
 
-    /** Marks dead letters as given up on: they are no longer listed nor replayed. */
+    /**
+     * Marks dead letters as given up on: they are no longer listed nor replayed.
+     *
+     * @throws InvalidFieldException naming the first letter that is not on the dead-letter topic (a
+     *     position not written yet would otherwise hide the letter written there later)
+     */
     Discarded discard(List<Letter> letters) {
+        try (Consumer<String, byte[]> consumer = consumer()) {
+            checkExist(consumer, letters);
+        }
         int discarded =
                 resolutions.record(replayGroup, topic, letters, Resolution.DISCARDED, now());
         try (Consumer<String, byte[]> consumer = consumer()) {
@@ -180,6 +189,31 @@ class DeadLetterReplayer {
                             record -> false));
         }
         return new Discarded(discarded);
+    }
+
+    private void checkExist(Consumer<String, byte[]> consumer, List<Letter> letters) {
+        List<TopicPartition> partitions =
+                consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition()))
+                        .toList();
+        Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, READ_TIMEOUT);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TIMEOUT);
+        for (int i = 0; i < letters.size(); i++) {
+            Letter letter = letters.get(i);
+            TopicPartition partition = new TopicPartition(topic, letter.partition());
+            Long start = starts.get(partition);
+            Long end = ends.get(partition);
+            if (start == null || letter.offset() < start || letter.offset() >= end) {
+                throw new InvalidFieldException(
+                        "letters[" + i + "]",
+                        "no dead letter at partition "
+                                + letter.partition()
+                                + ", offset "
+                                + letter.offset()
+                                + " of "
+                                + topic);
+            }
+        }
     }
 
     private static final class Tally {

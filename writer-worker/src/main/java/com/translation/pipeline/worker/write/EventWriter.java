@@ -113,7 +113,28 @@ public class EventWriter {
                         data -> ((TaskData) data).taskId(),
                         event -> EventRows.task(event.envelope(), appliedAt),
                         tally));
+        uncertainRefusalsNeedAWrittenRow(applied, tally);
         return new Outcome(applied, tally.stale, tally.deleted, tally.refused, tally.statements);
+    }
+
+    /**
+     * An error that is not certainly about a row's content (see {@link DatabaseRefusal}) counts as
+     * a refusal only when other rows of the batch were written: when none could be, it is taken for
+     * a failure of the database, thrown, and the batch waits and is tried again.
+     */
+    private static void uncertainRefusalsNeedAWrittenRow(List<ReceivedEvent> applied, Tally tally) {
+        if (!applied.isEmpty()) {
+            return;
+        }
+        for (Refused refused : tally.refused) {
+            if (!DatabaseRefusal.isCertain(refused.error())) {
+                throw new IllegalStateException(
+                        "the database refused every row of the batch with "
+                                + refused.error().getMessage()
+                                + "; waiting for it to take them",
+                        refused.error());
+            }
+        }
     }
 
     private <R extends TableRecord<R>> List<ReceivedEvent> write(
