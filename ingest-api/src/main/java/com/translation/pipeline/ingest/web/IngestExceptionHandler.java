@@ -7,8 +7,6 @@ import com.translation.pipeline.ingest.batch.EventsNotAcknowledgedException;
 import com.translation.pipeline.ingest.batch.MalformedBatchException;
 import com.translation.pipeline.service.kafka.KafkaUnavailableException;
 import com.translation.pipeline.service.web.PipelineExceptionHandler;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,23 +25,14 @@ class IngestExceptionHandler extends PipelineExceptionHandler {
     }
 
     @ExceptionHandler(BatchTooLargeException.class)
-    ResponseEntity<ProblemDetail> batchTooLarge(BatchTooLargeException ex) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
-        problem.setTitle("Too many items");
-        problem.setProperty(
-                "errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    ResponseEntity<Object> batchTooLarge(BatchTooLargeException ex) {
+        return fieldProblem(
+                HttpStatus.CONTENT_TOO_LARGE, "Too many items", ex.field(), ex.getMessage());
     }
 
     @ExceptionHandler(MalformedBatchException.class)
-    ResponseEntity<ProblemDetail> malformed(MalformedBatchException ex) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setTitle("Malformed batch");
-        problem.setProperty(
-                "errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-        return ResponseEntity.badRequest().body(problem);
+    ResponseEntity<Object> malformed(MalformedBatchException ex) {
+        return fieldProblem(HttpStatus.BAD_REQUEST, "Malformed batch", ex.field(), ex.getMessage());
     }
 
     @ExceptionHandler(EventsNotAcknowledgedException.class)

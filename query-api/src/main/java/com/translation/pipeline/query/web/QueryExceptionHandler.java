@@ -1,8 +1,6 @@
 package com.translation.pipeline.query.web;
 
 import com.translation.pipeline.service.web.PipelineExceptionHandler;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,13 +12,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class QueryExceptionHandler extends PipelineExceptionHandler {
 
     @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException ex) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setTitle("Invalid parameter");
-        problem.setProperty(
-                "errors", List.of(Map.of("field", ex.parameter(), "message", ex.getMessage())));
-        return ResponseEntity.badRequest().body(problem);
+    ResponseEntity<Object> invalidParameter(InvalidParameterException ex) {
+        return fieldProblem(
+                HttpStatus.BAD_REQUEST, "Invalid parameter", ex.parameter(), ex.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -56,33 +56,25 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
         }
         PropertyBindingException unknown = cause(ex, PropertyBindingException.class);
         if (unknown != null) {
-            ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(
-                            HttpStatus.BAD_REQUEST,
-                            "'" + unknown.getPropertyName() + "' is not a field of this request.");
-            problem.setTitle("Unknown field");
-            problem.setProperty(
-                    "errors",
+            return fieldsProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "Unknown field",
+                    "'" + unknown.getPropertyName() + "' is not a field of this request.",
                     List.of(
                             Map.of(
                                     "field",
                                     unknown.getPropertyName(),
                                     "message",
                                     "unknown field")));
-            return ResponseEntity.badRequest().body(problem);
         }
         String field = field(ex);
         JacksonException unreadable = cause(ex, JacksonException.class);
         if (unreadable != null && !field.isEmpty()) {
-            ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(
-                            HttpStatus.BAD_REQUEST,
-                            "'" + field + "' cannot be read: " + unreadable.getOriginalMessage());
-            problem.setTitle("Invalid field");
-            problem.setProperty(
-                    "errors",
+            return fieldsProblem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid field",
+                    "'" + field + "' cannot be read: " + unreadable.getOriginalMessage(),
                     List.of(Map.of("field", field, "message", unreadable.getOriginalMessage())));
-            return ResponseEntity.badRequest().body(problem);
         }
         JacksonException json = cause(ex, JacksonException.class);
         String detail =
@@ -108,12 +100,11 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
                                                 "message",
                                                 String.valueOf(error.getDefaultMessage())))
                         .toList();
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(
-                        HttpStatus.BAD_REQUEST, "Some fields of the request are invalid.");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return fieldsProblem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                "Some fields of the request are invalid.",
+                errors);
     }
 
     /** A request parameter that breaks its constraint ({@code @Min}, {@code @Max}...). */
@@ -149,12 +140,11 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
                                                                             error
                                                                                     .getDefaultMessage()))));
                         });
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(
-                        HttpStatus.BAD_REQUEST, "Some parameters of the request are invalid.");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return fieldsProblem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                "Some parameters of the request are invalid.",
+                errors);
     }
 
     /** A query string that is not percent-encoded UTF-8 ({@code %zz}, a lone {@code %}). */
@@ -169,12 +159,7 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> invalidField(InvalidFieldException ex) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setTitle("Invalid field");
-        problem.setProperty(
-                "errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-        return ResponseEntity.badRequest().body(problem);
+        return fieldProblem(HttpStatus.BAD_REQUEST, "Invalid field", ex.field(), ex.getMessage());
     }
 
     /** A body that passed the size limit while a controller read it as a stream. */
@@ -227,6 +212,34 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
             HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * A problem+json answer whose {@code errors} name one field of the request, as every service
+     * answers a field it refuses.
+     *
+     * @param status the HTTP status
+     * @param title the problem's title
+     * @param field the field or parameter as the request spells it ({@code older_than_days})
+     * @param message what is wrong with it; also the problem's detail
+     */
+    protected static ResponseEntity<Object> fieldProblem(
+            HttpStatus status, String title, String field, String message) {
+        return fieldsProblem(
+                status, title, message, List.of(Map.of("field", field, "message", message)));
+    }
+
+    /**
+     * A problem+json answer whose {@code errors} name fields of the request.
+     *
+     * @param errors each a map of {@code field} and {@code message}
+     */
+    protected static ResponseEntity<Object> fieldsProblem(
+            HttpStatus status, String title, String detail, List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("errors", errors);
         return ResponseEntity.status(status).body(problem);
     }
 
