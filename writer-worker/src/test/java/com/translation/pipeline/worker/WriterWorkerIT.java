@@ -427,6 +427,7 @@ abstract class WriterWorkerIT {
     @Test
     void anEventTheDatabaseRefusesIsDeadLetteredWithItsSqlErrorAndTheRestOfItsBatchApplied() {
         WorkerStack stack = stack();
+        double refusedBefore = count("refused");
         stack.db()
                 .execute(
                         "ALTER TABLE translation_task ADD CONSTRAINT test_refuses"
@@ -464,17 +465,10 @@ abstract class WriterWorkerIT {
         assertThat(header(letter, DeadLetterHeaders.REASON)).contains("refused by the database");
         // MySQL: 3819 check constraint violated; MariaDB: 4025 constraint failed.
         assertThat(header(letter, DeadLetterHeaders.SQL_ERROR_CODE)).isIn("3819", "4025");
-        assertThat(count("refused")).isEqualTo(1);
+        assertThat(count("refused") - refusedBefore).isEqualTo(1);
 
         // Given up on, so that the replay test does not meet it.
-        ServiceHttp.postJson(
-                port,
-                "/api/v1/dead-letters/discard",
-                "{\"letters\": [{\"partition\": "
-                        + letter.partition()
-                        + ", \"offset\": "
-                        + letter.offset()
-                        + "}]}");
+        discard(letter);
     }
 
     /**
@@ -521,16 +515,18 @@ abstract class WriterWorkerIT {
         assertThat(deadLetterOf(stack, "sig-unknown-2")).isEmpty();
 
         // Given up on, so that the replay test does not meet them.
-        for (ConsumerRecord<String, byte[]> letter : letters) {
-            ServiceHttp.postJson(
-                    port,
-                    "/api/v1/dead-letters/discard",
-                    "{\"letters\": [{\"partition\": "
-                            + letter.partition()
-                            + ", \"offset\": "
-                            + letter.offset()
-                            + "}]}");
-        }
+        letters.forEach(this::discard);
+    }
+
+    private void discard(ConsumerRecord<String, byte[]> letter) {
+        ServiceHttp.postJson(
+                port,
+                "/api/v1/dead-letters/discard",
+                "{\"letters\": [{\"partition\": "
+                        + letter.partition()
+                        + ", \"offset\": "
+                        + letter.offset()
+                        + "}]}");
     }
 
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(WorkerStack stack, String id) {
