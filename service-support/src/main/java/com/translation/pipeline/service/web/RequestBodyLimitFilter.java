@@ -24,6 +24,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * shared by the whole service, and gives it back when it is answered. A request that finds no room
  * within the wait gets 503 with Retry-After, so a burst of large requests cannot take more memory
  * than the budget allows; requests without a body (reads, health) never wait.
+ *
+ * <p>And it bounds the threads that bodies hold. Reading a body blocks its thread while the bytes
+ * are not there yet; at most {@code max-body-read-waits} threads wait so at once, and a read that
+ * would make one more fails with {@link RequestBodyWaitsExhaustedException} (503, Retry-After),
+ * which frees its thread at once. A read of bytes that have arrived never waits, so ordinary
+ * requests, whose bodies come with their headers, are not held back. A body that arrives slower
+ * than {@code min-body-rate} once {@code body-rate-grace} has passed fails with {@link
+ * RequestBodyTooSlowException} (408). A client sending bodies a byte a second on hundreds of
+ * connections so holds at most {@code max-body-read-waits} threads, each for a few seconds, and
+ * {@code /health}, reads and ordinary writes keep their threads.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -31,17 +41,18 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final Semaphore budget;
     private final int budgetBytes;
     private final Duration wait;
+    private final Semaphore waits;
+    private final long minBytesPerSecond;
+    private final long graceNanos;
 
-    /**
-     * @param maxBytes the largest body, in bytes
-     * @param inFlightBytes the budget of all bodies in flight, in bytes (at most 2 GiB)
-     * @param wait the longest a request waits for room in the budget
-     */
-    RequestBodyLimitFilter(long maxBytes, long inFlightBytes, Duration wait) {
-        this.maxBytes = maxBytes;
-        this.budgetBytes = (int) Math.min(Integer.MAX_VALUE, inFlightBytes);
+    RequestBodyLimitFilter(WebLimitsProperties limits) {
+        this.maxBytes = limits.maxBodySize().toBytes();
+        this.budgetBytes = (int) Math.min(Integer.MAX_VALUE, limits.maxBodiesInFlight().toBytes());
         this.budget = new Semaphore(budgetBytes, true);
-        this.wait = wait;
+        this.wait = limits.bodyBudgetWait();
+        this.waits = new Semaphore(limits.maxBodyReadWaits());
+        this.minBytesPerSecond = limits.minBodyRate().toBytes();
+        this.graceNanos = limits.bodyRateGrace().toNanos();
     }
 
     @Override
@@ -70,7 +81,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(new LimitedRequest(request, maxBytes), response);
+            chain.doFilter(new LimitedRequest(request, this), response);
         } finally {
             if (reserved > 0) {
                 budget.release(reserved);
@@ -95,18 +106,18 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
-        private final long maxBytes;
+        private final RequestBodyLimitFilter limits;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        LimitedRequest(HttpServletRequest request, RequestBodyLimitFilter limits) {
             super(request);
-            this.maxBytes = maxBytes;
+            this.limits = limits;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedInputStream(super.getInputStream(), maxBytes);
+                stream = new LimitedInputStream(super.getInputStream(), limits);
             }
             return stream;
         }
@@ -114,36 +125,69 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final class LimitedInputStream extends ServletInputStream {
         private final ServletInputStream in;
-        private final long maxBytes;
+        private final RequestBodyLimitFilter limits;
+        private final long started = System.nanoTime();
         private long read;
 
-        LimitedInputStream(ServletInputStream in, long maxBytes) {
+        LimitedInputStream(ServletInputStream in, RequestBodyLimitFilter limits) {
             this.in = in;
-            this.maxBytes = maxBytes;
+            this.limits = limits;
         }
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
+            boolean waits = startRead();
+            try {
+                int b = in.read();
+                count(b >= 0 ? 1 : 0);
+                return b;
+            } finally {
+                if (waits) {
+                    limits.waits.release();
+                }
             }
-            return b;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
+            boolean waits = startRead();
+            try {
+                int n = in.read(buffer, offset, length);
+                count(Math.max(0, n));
+                return n;
+            } finally {
+                if (waits) {
+                    limits.waits.release();
+                }
             }
-            return n;
         }
 
-        private void count(int n) throws RequestBodyTooLargeException {
+        /**
+         * Whether this read will wait for bytes that have not arrived, holding one of the waits.
+         *
+         * @throws RequestBodyWaitsExhaustedException when it would wait and none is left
+         */
+        private boolean startRead() throws IOException {
+            if (in.isFinished() || in.available() > 0) {
+                return false;
+            }
+            if (!limits.waits.tryAcquire()) {
+                throw new RequestBodyWaitsExhaustedException();
+            }
+            return true;
+        }
+
+        private void count(int n) throws RequestBodyException {
             read += n;
-            if (read > maxBytes) {
-                throw new RequestBodyTooLargeException(maxBytes);
+            if (read > limits.maxBytes) {
+                throw new RequestBodyTooLargeException(limits.maxBytes);
+            }
+            long elapsed = System.nanoTime() - started;
+            if (elapsed > limits.graceNanos
+                    && !in.isFinished()
+                    && read < limits.minBytesPerSecond * (elapsed / 1e9)) {
+                throw new RequestBodyTooSlowException(
+                        read, elapsed / 1e9, limits.minBytesPerSecond);
             }
         }
 

@@ -1,18 +1,35 @@
 package com.translation.pipeline.service.web;
 
-import java.io.IOException;
+import org.springframework.http.HttpStatus;
 
-/** Thrown while reading a request body that passes {@link WebLimitsProperties#maxBodySize()}. */
-public class RequestBodyTooLargeException extends IOException {
+/**
+ * Thrown while reading a request body that passes {@link WebLimitsProperties#maxBodySize()}:
+ * answered 413.
+ */
+public class RequestBodyTooLargeException extends RequestBodyException {
 
     private final long limit;
 
+    /**
+     * @param limit the largest body, in bytes
+     */
     public RequestBodyTooLargeException(long limit) {
-        super("request body is larger than " + limit + " bytes");
+        super("The request body must be at most " + limit + " bytes.");
         this.limit = limit;
     }
 
+    /** The largest body, in bytes. */
     public long limit() {
         return limit;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return HttpStatus.CONTENT_TOO_LARGE;
+    }
+
+    @Override
+    public String title() {
+        return "Request body too large";
     }
 }
