@@ -387,6 +387,26 @@ abstract class QueryApiIT {
                 .containsExactly("X-Consistency-Token");
     }
 
+    /**
+     * A token no ingest answer could have given is 400, not a wait and a "stale": another topic at
+     * once; a partition the topic does not have, or an offset past its end, once the wait is over.
+     */
+    @Test
+    void aConsistencyTokenFromElsewhereIsRefused() {
+        for (ConsistencyToken foreign :
+                List.of(
+                        new ConsistencyToken(Map.of("some.other.topic", Map.of(0, 1L))),
+                        new ConsistencyToken(Map.of(sessionsTopic, Map.of(999, 1L))),
+                        new ConsistencyToken(Map.of(sessionsTopic, Map.of(0, 99L))))) {
+            HttpResponse<String> refused = getWithToken(SESSIONS + "/s-01", foreign.encode());
+
+            assertThat(refused.statusCode()).as(foreign.toString()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).findValuesAsString("field"))
+                    .containsExactly("X-Consistency-Token");
+            assertThat(refused.body()).contains("not a consistency token from this pipeline");
+        }
+    }
+
     @Test
     void healthHasDatabaseAndKafkaAndTheApiIsDescribed() {
         ServiceAssertions.assertHealthy(port, "db", "kafka");

@@ -3,10 +3,13 @@ package com.translation.pipeline.query.consistency;
 import static com.translation.pipeline.schema.jooq.Tables.CONSUMER_OFFSET;
 
 import com.translation.pipeline.query.QueryProperties;
+import com.translation.pipeline.query.web.InvalidParameterException;
 import com.translation.pipeline.schema.consistency.ConsistencyToken;
+import com.translation.pipeline.service.kafka.TopicOffsets;
 import com.translation.pipeline.service.wait.Polling;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -21,15 +24,76 @@ class ConsistencyWait {
 
     private final DSLContext db;
     private final QueryProperties properties;
+    private final TopicOffsets topicOffsets;
 
-    ConsistencyWait(DSLContext db, QueryProperties properties) {
+    ConsistencyWait(DSLContext db, QueryProperties properties, TopicOffsets topicOffsets) {
         this.db = db;
         this.properties = properties;
+        this.topicOffsets = topicOffsets;
     }
 
-    /** True when the events are applied, false when the timeout passed first. */
+    /**
+     * True when the events are applied, false when the timeout passed first.
+     *
+     * @throws InvalidParameterException when the token cannot be from this pipeline's ingest-api:
+     *     it names another topic, or, found when the wait times out, a partition the topic does not
+     *     have or an offset past its end
+     */
     boolean await(ConsistencyToken token) {
-        return Polling.until(() -> reached(token), properties.consistencyTimeout(), POLL_INTERVAL);
+        for (String topic : token.offsets().keySet()) {
+            if (!topic.equals(properties.sessionsTopic())
+                    && !topic.equals(properties.tasksTopic())) {
+                throw notFromHere("names the topic '" + topic + "', which is not an event topic");
+            }
+        }
+        if (Polling.until(() -> reached(token), properties.consistencyTimeout(), POLL_INTERVAL)) {
+            return true;
+        }
+        checkAgainstTheLogs(token);
+        return false;
+    }
+
+    /** An offset no acknowledged event can have; when Kafka does not answer, nothing is said. */
+    private void checkAgainstTheLogs(ConsistencyToken token) {
+        Map<TopicPartition, Long> ends;
+        try {
+            ends = topicOffsets.latest(token.offsets().keySet());
+        } catch (RuntimeException e) {
+            return;
+        }
+        token.offsets()
+                .forEach(
+                        (topic, offsets) ->
+                                offsets.forEach(
+                                        (partition, offset) -> {
+                                            Long end =
+                                                    ends.get(new TopicPartition(topic, partition));
+                                            if (end == null) {
+                                                throw notFromHere(
+                                                        "names partition "
+                                                                + partition
+                                                                + " of "
+                                                                + topic
+                                                                + ", which does not exist");
+                                            }
+                                            if (offset > end) {
+                                                throw notFromHere(
+                                                        "names offset "
+                                                                + offset
+                                                                + " of "
+                                                                + topic
+                                                                + "-"
+                                                                + partition
+                                                                + ", past its end "
+                                                                + end);
+                                            }
+                                        }));
+    }
+
+    private static InvalidParameterException notFromHere(String why) {
+        return new InvalidParameterException(
+                ConsistencyInterceptor.TOKEN_HEADER,
+                "not a consistency token from this pipeline's ingest-api: it " + why);
     }
 
     private boolean reached(ConsistencyToken token) {
