@@ -1,6 +1,6 @@
 package com.translation.pipeline.ingest.batch;
 
-import com.translation.pipeline.service.web.RequestBodyTooLargeException;
+import com.translation.pipeline.service.web.RequestBodyException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -45,7 +45,7 @@ class BatchController {
             InputStream body,
             @Parameter(description = ATOMIC_HELP) @RequestParam(defaultValue = "false")
                     boolean atomic)
-            throws RequestBodyTooLargeException {
+            throws RequestBodyException {
         return respond(ingestor.ingest(RecordKind.SESSIONS, body, atomic));
     }
 
@@ -61,7 +61,7 @@ class BatchController {
             InputStream body,
             @Parameter(description = ATOMIC_HELP) @RequestParam(defaultValue = "false")
                     boolean atomic)
-            throws RequestBodyTooLargeException {
+            throws RequestBodyException {
         return respond(ingestor.ingest(RecordKind.TASKS, body, atomic));
     }
 

@@ -11,7 +11,7 @@ import com.translation.pipeline.schema.event.EventEnvelope;
 import com.translation.pipeline.schema.event.EventValidator;
 import com.translation.pipeline.schema.event.FieldError;
 import com.translation.pipeline.schema.event.Validation;
-import com.translation.pipeline.service.web.RequestBodyTooLargeException;
+import com.translation.pipeline.service.web.RequestBodyException;
 import io.micrometer.core.instrument.Timer;
 import java.io.InputStream;
 import java.time.Clock;
@@ -69,17 +69,20 @@ class BatchIngestor {
      * @param body the request body, read here as a stream
      * @throws BatchTooLargeException at the first item past {@code ingest.max-items}
      * @throws MalformedBatchException when the body is not a batch of this kind
-     * @throws RequestBodyTooLargeException when the body passes the size limit
+     * @throws RequestBodyException when the body breaks a limit while it is read
      * @throws EventsNotAcknowledgedException when Kafka did not acknowledge every event in time
      */
-    Outcome ingest(RecordKind kind, InputStream body, boolean atomic)
-            throws RequestBodyTooLargeException {
+    Outcome ingest(RecordKind kind, InputStream body, boolean atomic) throws RequestBodyException {
         List<Item> items = new ArrayList<>();
         BatchReader.read(
                 body,
                 kind.field(),
                 properties.maxItems(),
-                (index, node) -> items.add(prepare(kind, index, node)));
+                (index, node, unreadable) ->
+                        items.add(
+                                unreadable != null
+                                        ? new Item(index, null, null, List.of(unreadable))
+                                        : prepare(kind, index, node)));
         long invalid = items.stream().filter(item -> !item.isValid()).count();
         if (invalid == items.size() || (atomic && invalid > 0)) {
             return finish(kind, HttpStatus.UNPROCESSABLE_CONTENT, nothingPublished(items), null);
@@ -127,21 +130,6 @@ class BatchIngestor {
 
     /** Validates one item and encodes it; its tree is not kept. */
     private Item prepare(RecordKind kind, int index, JsonNode node) {
-        if (node == null) {
-            return new Item(
-                    index,
-                    null,
-                    null,
-                    List.of(
-                            new FieldError(
-                                    "",
-                                    FieldError.Reason.TOO_LARGE,
-                                    "the item holds more than "
-                                            + BatchReader.MAX_ITEM_VALUES
-                                            + " values or spans more than "
-                                            + BatchReader.MAX_ITEM_BYTES
-                                            + " bytes of JSON; no valid item comes near")));
-        }
         String id = kind.idOf(node);
         Validation<? extends EventData> validation = kind.validate(validator, node);
         if (!validation.isValid()) {

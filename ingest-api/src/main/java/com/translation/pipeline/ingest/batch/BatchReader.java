@@ -1,14 +1,17 @@
 package com.translation.pipeline.ingest.batch;
 
 import com.translation.pipeline.schema.event.ContractJson;
+import com.translation.pipeline.schema.event.FieldError;
 import com.translation.pipeline.schema.event.Utf8;
+import com.translation.pipeline.service.web.JsonMessages;
 import com.translation.pipeline.service.web.JsonPaths;
-import com.translation.pipeline.service.web.RequestBodyTooLargeException;
+import com.translation.pipeline.service.web.RequestBodyException;
 import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.SerializableString;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.util.JsonParserDelegate;
@@ -35,10 +38,16 @@ final class BatchReader {
      */
     static final long MAX_ITEM_BYTES = 4_000_000;
 
-    /** Takes each item, in request order: its tree, or null when it was too large to read. */
+    /** Takes each item, in request order. */
     @FunctionalInterface
     interface ItemSink {
-        void accept(int index, JsonNode item);
+        /**
+         * @param index the item's place in the list, from 0
+         * @param item its tree; null when it could not be read
+         * @param unreadable why it could not be read (too large, a number beyond any range); null
+         *     when it was
+         */
+        void accept(int index, JsonNode item, FieldError unreadable);
     }
 
     private BatchReader() {}
@@ -47,14 +56,15 @@ final class BatchReader {
      * @throws BatchTooLargeException at the first item past {@code maxItems}
      * @throws MalformedBatchException when the body is not such an object: not JSON, over a parsing
      *     limit, another field, a missing or empty list
-     * @throws RequestBodyTooLargeException when the body passes the size limit while it is read
+     * @throws RequestBodyException when the body breaks a limit while it is read: too large, too
+     *     slow
      */
     static void read(InputStream body, String field, int maxItems, ItemSink sink)
-            throws RequestBodyTooLargeException {
+            throws RequestBodyException {
         JsonParser parser;
         try {
             // The parser reads its first buffer at once: bytes that are not UTF-8 may end here.
-            parser = ContractJson.parser(Utf8.validating(body));
+            parser = ContractJson.parser(Utf8.validatingJsonText(body));
         } catch (JacksonException e) {
             throw unreadable(e, "");
         }
@@ -63,21 +73,21 @@ final class BatchReader {
         } catch (StreamConstraintsException e) {
             throw new MalformedBatchException(
                     JsonPaths.of(parser),
-                    "The body is over a JSON parsing limit: " + e.getOriginalMessage());
+                    "The body is over a JSON parsing limit: " + JsonMessages.of(e));
         } catch (JacksonException e) {
             throw unreadable(e, JsonPaths.of(parser));
         }
     }
 
     /**
-     * What a parse failure answers: 413 when the body passed its size limit, else 400 naming where
-     * (bytes that are not UTF-8, not JSON).
+     * What a parse failure answers: 413 or 408 when the body broke a limit while read, else 400
+     * naming where (bytes that are not UTF-8, not JSON).
      */
     private static RuntimeException unreadable(JacksonException e, String where)
-            throws RequestBodyTooLargeException {
-        RequestBodyTooLargeException tooLarge = tooLarge(e);
-        if (tooLarge != null) {
-            throw tooLarge;
+            throws RequestBodyException {
+        RequestBodyException refused = bodyRefused(e);
+        if (refused != null) {
+            throw refused;
         }
         Utf8.MalformedException notUtf8 = notUtf8(e);
         if (notUtf8 != null) {
@@ -85,7 +95,7 @@ final class BatchReader {
                     "", "The body is not UTF-8: " + notUtf8.getMessage() + ".");
         }
         return new MalformedBatchException(
-                where, "The body is not valid JSON: " + e.getOriginalMessage());
+                where, "The body is not valid JSON: " + JsonMessages.of(e));
     }
 
     private static void readItems(JsonParser parser, String field, int maxItems, ItemSink sink) {
@@ -108,7 +118,7 @@ final class BatchReader {
                 if (items == maxItems) {
                     throw new BatchTooLargeException(field, maxItems);
                 }
-                sink.accept(items++, boundedItem(parser));
+                boundedItem(parser, items++, sink);
             }
         }
         if (items <= 0) {
@@ -121,23 +131,50 @@ final class BatchReader {
     }
 
     /**
-     * The item at the parser's current token as a tree, or null when it holds more than {@value
-     * #MAX_ITEM_VALUES} values or spans more than {@value #MAX_ITEM_BYTES} bytes: then the rest of
-     * it is skipped token by token, without a tree, and the next item is read as usual.
+     * Reads the item at the parser's current token as a tree and hands it on. When it holds more
+     * than {@value #MAX_ITEM_VALUES} values or spans more than {@value #MAX_ITEM_BYTES} bytes, or
+     * holds a number whose exponent no decimal can hold ({@code 1e99999999999}), the rest of it is
+     * skipped token by token, without a tree, it is handed on as unreadable, and the next item is
+     * read as usual.
      */
-    private static JsonNode boundedItem(JsonParser parser) {
+    private static void boundedItem(JsonParser parser, int index, ItemSink sink) {
         BoundedParser bounded = new BoundedParser(parser);
+        JsonNode item;
         try {
-            return ContractJson.readValue(bounded);
+            item = ContractJson.readValue(bounded);
         } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ItemTooLarge) {
-                    bounded.skipRest();
-                    return null;
-                }
+            FieldError unreadable = unreadableItem(e, bounded);
+            if (unreadable == null) {
+                throw e;
             }
-            throw e;
+            bounded.skipRest();
+            sink.accept(index, null, unreadable);
+            return;
         }
+        sink.accept(index, item, null);
+    }
+
+    /** Why an item could not be read, when it is the item's fault and not the body's; else null. */
+    private static FieldError unreadableItem(RuntimeException error, BoundedParser parser) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ItemTooLarge) {
+                return new FieldError(
+                        "",
+                        FieldError.Reason.TOO_LARGE,
+                        "the item holds more than "
+                                + MAX_ITEM_VALUES
+                                + " values or spans more than "
+                                + MAX_ITEM_BYTES
+                                + " bytes of JSON; no valid item comes near");
+            }
+            if (cause instanceof NumberFormatException) {
+                return new FieldError(
+                        parser.itemField(),
+                        FieldError.Reason.OUT_OF_RANGE,
+                        "holds a number beyond any range the contract or the database can keep");
+            }
+        }
+        return null;
     }
 
     /** Thrown by {@link BoundedParser} when an item passes a bound. */
@@ -203,6 +240,24 @@ final class BatchReader {
             return token;
         }
 
+        /**
+         * The field of the item the parser is in ({@code metadata} for a value nested in it), or
+         * the empty string at the item's own level.
+         */
+        String itemField() {
+            java.util.List<TokenStreamContext> chain = new java.util.ArrayList<>();
+            for (TokenStreamContext context = delegate.streamReadContext();
+                    context != null;
+                    context = context.getParent()) {
+                chain.add(0, context);
+            }
+            // root, the body's object, its list, the item: the item's field is named there.
+            if (chain.size() > 3 && chain.get(3).currentName() != null) {
+                return chain.get(3).currentName();
+            }
+            return "";
+        }
+
         /** Reads to the end of the item, keeping nothing. */
         void skipRest() {
             while (depth > 0) {
@@ -227,10 +282,10 @@ final class BatchReader {
         return null;
     }
 
-    private static RequestBodyTooLargeException tooLarge(Throwable error) {
+    private static RequestBodyException bodyRefused(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyTooLargeException tooLarge) {
-                return tooLarge;
+            if (cause instanceof RequestBodyException refused) {
+                return refused;
             }
         }
         return null;

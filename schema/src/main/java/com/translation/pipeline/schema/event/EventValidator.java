@@ -94,14 +94,15 @@ public final class EventValidator {
         if (value == null) {
             return Validation.invalid("", Reason.MALFORMED, "the record has no value");
         }
-        if (!Utf8.isValid(value)) {
-            return Validation.invalid("", Reason.MALFORMED, "the value is not UTF-8 text");
-        }
         if (value.length > EventEnvelope.MAX_EVENT_BYTES) {
             return Validation.invalid(
                     "",
                     Reason.TOO_LARGE,
                     "must be at most " + EventEnvelope.MAX_EVENT_BYTES + " bytes");
+        }
+        if (!Utf8.isJsonText(value)) {
+            return Validation.invalid(
+                    "", Reason.MALFORMED, "the value is not JSON text: not UTF-8, or a NUL byte");
         }
         JsonNode envelope;
         try {

@@ -13,17 +13,25 @@ import java.nio.charset.CharacterCodingException;
  */
 public final class Utf8 {
 
+    private final boolean jsonText;
+    private boolean nul;
     private int remaining;
     private int lower = 0x80;
     private int upper = 0xBF;
     private long position;
 
+    private Utf8(boolean jsonText) {
+        this.jsonText = jsonText;
+    }
+
     /** Thrown by {@link #validating} at the first byte that is not UTF-8. */
     public static final class MalformedException extends CharacterCodingException {
         private final long position;
+        private final boolean nul;
 
-        MalformedException(long position) {
-            this.position = position;
+        MalformedException(Utf8 check) {
+            this.position = check.position;
+            this.nul = check.nul;
         }
 
         /** The offset of the first byte that breaks UTF-8, from the start of the text. */
@@ -33,19 +41,47 @@ public final class Utf8 {
 
         @Override
         public String getMessage() {
-            return "the bytes are not UTF-8 at byte " + position;
+            return nul
+                    ? "a NUL byte at byte "
+                            + position
+                            + ", which JSON text never holds (UTF-16 and UTF-32 have them)"
+                    : "the bytes are not UTF-8 at byte " + position;
         }
     }
 
     /** Whether the bytes are UTF-8 from start to end. */
     public static boolean isValid(byte[] bytes) {
-        Utf8 check = new Utf8();
-        return check.update(bytes, 0, bytes.length) && check.remaining == 0;
+        return new Utf8(false).accepts(bytes);
+    }
+
+    /**
+     * Whether the bytes can be JSON text as RFC 8259 exchanges it: UTF-8 without a NUL byte. A NUL
+     * byte is never JSON (outside a string it is not a token; inside, a control character must be
+     * escaped), and NUL bytes are how UTF-16 and UTF-32 text looks, which a JSON parser would
+     * otherwise detect and decode.
+     */
+    public static boolean isJsonText(byte[] bytes) {
+        return new Utf8(true).accepts(bytes);
     }
 
     /** A stream that fails with {@link MalformedException} at the first byte that is not UTF-8. */
     public static InputStream validating(InputStream in) {
-        Utf8 check = new Utf8();
+        return validating(in, new Utf8(false));
+    }
+
+    /**
+     * A stream that fails with {@link MalformedException} at the first byte that cannot be JSON
+     * text ({@link #isJsonText}).
+     */
+    public static InputStream validatingJsonText(InputStream in) {
+        return validating(in, new Utf8(true));
+    }
+
+    private boolean accepts(byte[] bytes) {
+        return update(bytes, 0, bytes.length) && remaining == 0;
+    }
+
+    private static InputStream validating(InputStream in, Utf8 check) {
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
@@ -53,7 +89,7 @@ public final class Utf8 {
                 if (b < 0) {
                     check.end();
                 } else if (!check.update(new byte[] {(byte) b}, 0, 1)) {
-                    throw new MalformedException(check.position);
+                    throw new MalformedException(check);
                 }
                 return b;
             }
@@ -64,7 +100,7 @@ public final class Utf8 {
                 if (n < 0) {
                     check.end();
                 } else if (!check.update(buffer, offset, n)) {
-                    throw new MalformedException(check.position);
+                    throw new MalformedException(check);
                 }
                 return n;
             }
@@ -73,7 +109,7 @@ public final class Utf8 {
 
     private void end() throws MalformedException {
         if (remaining != 0) {
-            throw new MalformedException(position);
+            throw new MalformedException(this);
         }
     }
 
@@ -83,6 +119,10 @@ public final class Utf8 {
             int b = bytes[i] & 0xFF;
             if (remaining == 0) {
                 if (b < 0x80) {
+                    if (b == 0 && jsonText) {
+                        nul = true;
+                        return false;
+                    }
                     continue;
                 }
                 lower = 0x80;
