@@ -113,6 +113,89 @@ class ExactInputIT {
     }
 
     /**
+     * A number whose exponent no decimal holds, in any numeric field or inside metadata: that item
+     * is refused naming the field, and its neighbour is published.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "metadata:{\"x\": 0e99999999999}",
+                "metadata:{\"x\": [1, 1e-99999999999]}",
+                "metadata:{\"a\": {\"b\": 1e99999999999}}",
+                "total_tasks:1e99999999999",
+                "completed_tasks:-1E+99999999999",
+                "failed_tasks:0E-99999999999"
+            })
+    void aNumberBeyondAnyExponentIsRejectedAloneNamingTheField(String fieldAndValue) {
+        String field = fieldAndValue.substring(0, fieldAndValue.indexOf(':'));
+        String value = fieldAndValue.substring(fieldAndValue.indexOf(':') + 1);
+        String bad = minimalSession("s-exp-" + UUID.randomUUID(), field, value);
+        String good = "s-exp-next-" + UUID.randomUUID();
+
+        HttpResponse<String> response =
+                post("/api/v1/translation/sessions/batch", sessions(bad, session(good)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(207);
+        JsonNode results = JSON.readTree(response.body()).path("results");
+        assertThat(results.get(0).path("errors").get(0).path("field").asString()).isEqualTo(field);
+        assertThat(results.get(0).path("errors").get(0).path("reason").asString())
+                .isEqualTo("OUT_OF_RANGE");
+        assertThat(results.get(1).path("status").asString()).isEqualTo("accepted");
+    }
+
+    /**
+     * JSON is exchanged as UTF-8 (RFC 8259): a body in UTF-16 or UTF-32, which the parser would
+     * detect and decode, is refused even when its text is ASCII.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"})
+    void aBodyInAnotherUnicodeEncodingIsRefused(String charset) {
+        byte[] body =
+                sessions(session("s-enc-" + UUID.randomUUID()))
+                        .getBytes(java.nio.charset.Charset.forName(charset));
+
+        HttpResponse<String> response = postBytes(body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("NUL byte");
+    }
+
+    /**
+     * Query parameters are read strictly: one the endpoint does not read, one given twice, one
+     * without a value, or a boolean other than true or false is 400 naming it, and nothing is
+     * published (an ignored {@code atomic} would publish the valid half of a batch).
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Atomic=true:Atomic",
+                "atomic:atomic",
+                "atomic=:atomic",
+                "atomic=false&atomic=true:atomic",
+                "atomic=yes:atomic",
+                "atomic=1:atomic",
+                "foo=1:foo"
+            })
+    void oddQueryParametersAreRefusedNamingThem(String queryAndField) {
+        String query = queryAndField.substring(0, queryAndField.lastIndexOf(':'));
+        String field = queryAndField.substring(queryAndField.lastIndexOf(':') + 1);
+        String good = "s-param-" + UUID.randomUUID();
+        long before = KAFKA.endOffsetSum(SESSIONS_TOPIC);
+
+        HttpResponse<String> response =
+                post(
+                        "/api/v1/translation/sessions/batch?" + query,
+                        sessions(session(good), minimalSession("s-bad", "status", "\"nope\"")));
+
+        assertThat(response.statusCode()).as(query + " " + response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).findValuesAsString("field"))
+                .as(query)
+                .containsExactly(field);
+        assertThat(response.body()).doesNotContain("java.").doesNotContain("Exception");
+        assertThat(KAFKA.endOffsetSum(SESSIONS_TOPIC)).isEqualTo(before);
+    }
+
+    /**
      * An item with more values than any valid one (a million empty arrays, or deep nesting
      * repeated) is refused alone, without building its tree; its neighbours are published.
      */

@@ -208,8 +208,9 @@ abstract class QueryExactnessIT {
 
     /**
      * A parameter the endpoint does not read is refused, not ignored: {@code pageSize} for {@code
-     * page_size} would otherwise answer a page of the default size. The API description names the
-     * parameters as the endpoints read them.
+     * page_size} would otherwise answer a page of the default size. So is one given twice ({@code
+     * user_id=abc&user_id=def} would read as the user {@code abc,def}) or without a value. The API
+     * description names the parameters as the endpoints read them.
      */
     @Test
     void parametersTheEndpointDoesNotReadAreRefusedAndTheDescriptionNamesTheRightOnes() {
@@ -218,12 +219,17 @@ abstract class QueryExactnessIT {
                         SESSIONS + "?pageSize=2",
                         SESSIONS + "?sortBy=session_id",
                         INCOMPLETE + "?status=running",
-                        TASKS + "/seq-t1?verbose=true")) {
+                        TASKS + "/seq-t1?verbose=true",
+                        SESSIONS + "?user_id=abc&user_id=def",
+                        INCOMPLETE + "?user_id=abc&user_id=def",
+                        SESSIONS + "?page=1&page=2",
+                        SESSIONS + "?user_id=",
+                        SESSIONS + "?status")) {
             HttpResponse<String> response = ServiceHttp.get(port, path);
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).findValuesAsString("field"))
                     .as(path)
-                    .containsExactly(path.substring(path.indexOf('?') + 1, path.indexOf('=')));
+                    .containsExactly(path.substring(path.indexOf('?') + 1).split("[=&]")[0]);
         }
         JsonNode description = JSON.readTree(ServiceHttp.get(port, "/v3/api-docs").body());
         List<String> parameters = new ArrayList<>();

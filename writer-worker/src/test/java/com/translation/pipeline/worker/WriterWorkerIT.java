@@ -713,6 +713,24 @@ abstract class WriterWorkerIT {
         stack.sendWithHeaders(stack.deadLetterTopic, key, utf8(value), headers);
     }
 
+    /** Dead-letter parameters are read strictly: 400 naming the parameter, never ignored. */
+    @Test
+    void deadLetterParametersThatCannotBeReadAreRefusedNamingThem() throws Exception {
+        for (String query :
+                List.of(
+                        "limit=abc",
+                        "limit=99999999999",
+                        "limit=",
+                        "limit=1&limit=2",
+                        "limits=3")) {
+            var response = ServiceHttp.get(port, "/api/v1/dead-letters?" + query);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).findValuesAsString("field"))
+                    .as(query)
+                    .containsExactly(query.split("[=&]")[0]);
+        }
+    }
+
     @Test
     void systemEndpointsNeedKeysWithTheirScopes() {
         AccessAssertions.assertScope(

@@ -7,15 +7,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** query-api's errors as problem+json, on top of the ones every service shares. */
+/**
+ * query-api's errors as problem+json, on top of the ones every service shares (which answer its
+ * {@link InvalidParameterException}s).
+ */
 @RestControllerAdvice
 class QueryExceptionHandler extends PipelineExceptionHandler {
-
-    @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<Object> invalidParameter(InvalidParameterException ex) {
-        return fieldProblem(
-                HttpStatus.BAD_REQUEST, "Invalid parameter", ex.parameter(), ex.getMessage());
-    }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {

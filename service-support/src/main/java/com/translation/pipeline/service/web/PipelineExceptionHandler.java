@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
@@ -40,19 +42,16 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
             HttpHeaders headers,
             HttpStatusCode status,
             WebRequest request) {
-        RequestBodyTooLargeException tooLarge = cause(ex, RequestBodyTooLargeException.class);
-        if (tooLarge != null) {
-            return problem(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "Request body too large",
-                    "The request body must be at most " + tooLarge.limit() + " bytes.");
+        RequestBodyException refused = cause(ex, RequestBodyException.class);
+        if (refused != null) {
+            return bodyRefused(refused);
         }
         StreamConstraintsException constraint = cause(ex, StreamConstraintsException.class);
         if (constraint != null) {
             return problem(
                     HttpStatus.BAD_REQUEST,
                     "JSON over a parsing limit",
-                    constraint.getOriginalMessage());
+                    JsonMessages.of(constraint));
         }
         PropertyBindingException unknown = cause(ex, PropertyBindingException.class);
         if (unknown != null) {
@@ -70,16 +69,17 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
         String field = field(ex);
         JacksonException unreadable = cause(ex, JacksonException.class);
         if (unreadable != null && !field.isEmpty()) {
+            String message = JsonMessages.of(unreadable);
             return fieldsProblem(
                     HttpStatus.BAD_REQUEST,
                     "Invalid field",
-                    "'" + field + "' cannot be read: " + unreadable.getOriginalMessage(),
-                    List.of(Map.of("field", field, "message", unreadable.getOriginalMessage())));
+                    "'" + field + "' " + message,
+                    List.of(Map.of("field", field, "message", message)));
         }
         JacksonException json = cause(ex, JacksonException.class);
         String detail =
                 json != null
-                        ? "The body is not valid JSON: " + json.getOriginalMessage()
+                        ? "The body is not valid JSON: " + JsonMessages.of(json)
                         : "The request body is missing or unreadable.";
         return problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail);
     }
@@ -147,6 +147,37 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
                 errors);
     }
 
+    /** A parameter that cannot be read as its type: {@code limit=abc}, {@code atomic=yes}. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "";
+        String message =
+                "'"
+                        + name
+                        + "' must be "
+                        + (ex.getRequiredType() != null
+                                ? JsonMessages.expected(ex.getRequiredType())
+                                : "of its documented type");
+        return fieldProblem(HttpStatus.BAD_REQUEST, "Invalid parameter", name, message);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return fieldProblem(
+                HttpStatus.BAD_REQUEST,
+                "Missing parameter",
+                ex.getParameterName(),
+                "'" + ex.getParameterName() + "' is required");
+    }
+
     /** A query string that is not percent-encoded UTF-8 ({@code %zz}, a lone {@code %}). */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<Object> undecodableQuery(
@@ -162,13 +193,19 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
         return fieldProblem(HttpStatus.BAD_REQUEST, "Invalid field", ex.field(), ex.getMessage());
     }
 
-    /** A body that passed the size limit while a controller read it as a stream. */
-    @ExceptionHandler(RequestBodyTooLargeException.class)
-    ResponseEntity<Object> bodyTooLarge(RequestBodyTooLargeException ex) {
-        return problem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "Request body too large",
-                "The request body must be at most " + ex.limit() + " bytes.");
+    /**
+     * A body that broke a limit while a controller read it as a stream: too large (413), too slow
+     * (408), no thread left to wait for it (503). The connection is closed: the rest of such a body
+     * is not worth reading.
+     */
+    @ExceptionHandler(RequestBodyException.class)
+    ResponseEntity<Object> bodyRefused(RequestBodyException ex) {
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(ex.status()).header(HttpHeaders.CONNECTION, "close");
+        if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return answer.body(problemDetail(ex.status(), ex.title(), ex.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -210,9 +247,13 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
 
     protected static ResponseEntity<Object> problem(
             HttpStatus status, String title, String detail) {
+        return ResponseEntity.status(status).body(problemDetail(status, title, detail));
+    }
+
+    private static ProblemDetail problemDetail(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
+        return problem;
     }
 
     /**

@@ -8,23 +8,45 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The request limits and the system endpoints that every service of the pipeline has. */
+/**
+ * The request limits, the strict reading of query parameters and the system endpoints that every
+ * service of the pipeline has.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(WebLimitsProperties.class)
 @Import(SystemEndpointsConfiguration.class)
-public class WebSupportAutoConfiguration {
+public class WebSupportAutoConfiguration implements WebMvcConfigurer {
+
+    /**
+     * Every API endpoint reads only the parameters it documents, each once and with a value ({@link
+     * KnownParameters}), before any other interceptor (a consistency wait) runs.
+     */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new KnownParameters())
+                .addPathPatterns("/api/**")
+                .order(Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    /**
+     * A boolean parameter is {@code true} or {@code false}: Spring alone also reads {@code yes},
+     * {@code on} and {@code 1} as true, and {@code ?atomic=yes} is more likely a mistake than a
+     * wish.
+     */
+    @Bean
+    StrictBooleanParameters strictBooleanParameters() {
+        return new StrictBooleanParameters();
+    }
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
             WebLimitsProperties limits) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(
-                        new RequestBodyLimitFilter(
-                                limits.maxBodySize().toBytes(),
-                                limits.maxBodiesInFlight().toBytes(),
-                                limits.bodyBudgetWait()));
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
