@@ -56,6 +56,14 @@ class PipelineLimitsIT {
                     .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                     .build();
 
+    /**
+     * How long a health call, a read or an ordinary write may take while a service is attacked: far
+     * under the attacks' own length (9 s and more), which a request that had to wait for a thread
+     * held by the attack would take, and far over what a busy two-core machine adds to a normal
+     * answer (a second was once exceeded by 49 ms in CI).
+     */
+    private static final long RESPONSIVE_MS = 5_000;
+
     private static PipelineProcesses pipeline;
 
     @BeforeAll
@@ -73,7 +81,7 @@ class PipelineLimitsIT {
     /**
      * 16 MB of {@code {}} items (5.6 million, one write key): refused with 413 within a second, at
      * the first item over the limit, while other clients keep posting and reading and every {@code
-     * /health} call of ingest-api answers within a second.
+     * /health} call of ingest-api answers within {@link #RESPONSIVE_MS}.
      */
     @Test
     void aBodyOfMillionsOfEmptyItemsIsRefusedAtOnceAndHealthAnswersThroughout() throws Exception {
@@ -155,14 +163,14 @@ class PipelineLimitsIT {
             assertThat(answeredMs.get(attack)).isLessThan(attack % 2 == 0 ? 1000 : 3000);
         }
         assertThat(healthCalls.get()).isPositive();
-        assertThat(slowestHealthMs.get()).isLessThan(1000);
+        assertThat(slowestHealthMs.get()).isLessThan(RESPONSIVE_MS);
         assertThat(posted.get()).isPositive();
     }
 
     /**
      * 250 connections, more than Tomcat's 200 threads, each sending a request body a byte a second,
      * to ingest-api and to query-api. Meanwhile every {@code /health} call and every read answers
-     * within a second, and an ordinary write within a second too: accepted, or 503 with Retry-After
+     * within {@link #RESPONSIVE_MS}, and an ordinary write too: accepted, or 503 with Retry-After
      * while {@code pipeline.web.max-body-read-waits} threads wait for slow bodies. The slow
      * requests are answered 503 at once past that bound, or 408 once the rate grace is over: none
      * holds a thread for long, and once they stop, writes are accepted as before.
@@ -261,7 +269,7 @@ class PipelineLimitsIT {
                             + slowestMs
                             + " ms, writes answered "
                             + writes);
-            assertThat(slowestMs).as(target.name()).isLessThan(1000);
+            assertThat(slowestMs).as(target.name()).isLessThan(RESPONSIVE_MS);
             assertThat(writes.keySet()).as(target.name()).isSubsetOf(202, 503);
             assertThat(answers.keySet()).as(target.name()).containsOnly(408, 503);
             assertThat(answers.get(503)).as(target.name()).isGreaterThanOrEqualTo(150);
