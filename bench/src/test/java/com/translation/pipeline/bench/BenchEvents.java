@@ -1,7 +1,10 @@
 package com.translation.pipeline.bench;
 
 import com.translation.pipeline.schema.event.EventCodec;
+import com.translation.pipeline.schema.event.EventData;
 import com.translation.pipeline.schema.event.EventEnvelope;
+import com.translation.pipeline.schema.event.SessionData;
+import com.translation.pipeline.schema.event.SessionStatus;
 import com.translation.pipeline.schema.event.TaskData;
 import com.translation.pipeline.schema.event.TaskStatus;
 import com.translation.pipeline.testsupport.PipelineProcesses;
@@ -58,8 +61,32 @@ final class BenchEvents {
                 null);
     }
 
-    static byte[] envelope(TaskData task) {
-        return EventCodec.encode(EventEnvelope.wrap(task, Instant.now()));
+    /**
+     * Session {@code n} of run {@code run} in version {@code version}: a user, a title, counts and
+     * a little metadata, about 500 bytes serialized.
+     */
+    static SessionData session(String run, long n, int version) {
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+        metadata.put("origin", "upload");
+        metadata.put("priority", (int) (n % 5));
+        return new SessionData(
+                run + "-s" + n,
+                "user-" + (n % 997),
+                version % 3 == 0 ? SessionStatus.COMPLETED : SessionStatus.RUNNING,
+                "en",
+                "zh-Hans",
+                "Quarterly report " + n + ": revenue, outlook and the glossary of product names",
+                TASKS_PER_SESSION,
+                version % TASKS_PER_SESSION,
+                0,
+                metadata,
+                BASE,
+                BASE.plusMillis(version),
+                null);
+    }
+
+    static byte[] envelope(EventData data) {
+        return EventCodec.encode(EventEnvelope.wrap(data, Instant.now()));
     }
 
     /** A producer with ingest-api's settings: acks=all, idempotent, lz4, {@code lingerMs}. */

@@ -24,7 +24,7 @@ class PipelineBenchmark {
     private static final int ROUNDS = 2;
     private static final Duration SATURATION_RUN = Duration.ofSeconds(10);
     private static final Duration LATENCY_RUN = Duration.ofSeconds(10);
-    private static final int DRAIN_EVENTS = Integer.getInteger("bench.drain.events", 200_000);
+    private static final int DRAIN_EVENTS = WriterBenchmark.EVENTS;
     private static final int QUERY_WARM_UP = 300;
     private static final int QUERY_REQUESTS = 200;
 
@@ -128,46 +128,32 @@ class PipelineBenchmark {
         }
     }
 
-    /** Runs benchmark 2 and the scaling runs; returns one worker's median drain rate. */
+    /**
+     * Runs benchmark 2, the writer against the strongest raw writer for sessions and tasks, and the
+     * scaling runs; returns one worker's median drain rate of tasks.
+     */
     private static double drainBenchmarks(PipelineProcesses pipeline, Results results)
             throws Exception {
-        DrainBench drain = new DrainBench(pipeline, 6);
-        drain.prefill(DRAIN_EVENTS);
-        List<DrainBench.Drained> runs = new ArrayList<>();
-        Interleaved.Outcome outcome =
-                Interleaved.measure(
-                        ROUNDS,
-                        drain::raw,
-                        () -> {
-                            DrainBench.Drained run = drain.ours(1, Map.of());
-                            runs.add(run);
-                            return run.rowsPerSecond();
-                        },
-                        true);
-        results.add("drain.6_partitions.1_worker", outcome, "rows/s");
-        results.add(
-                "drain.statements_per_event",
-                runs.get(0).statementsPerEvent(),
-                "statements",
-                "target at most 1/200 = 0.005");
+        Durability.flushEveryCommit(pipeline);
+        List<DrainBench.Drained> all = new ArrayList<>();
+        all.addAll(WriterBenchmark.compare(pipeline, DrainBench.Kind.SESSIONS, results));
+        List<DrainBench.Drained> tasks =
+                WriterBenchmark.compare(pipeline, DrainBench.Kind.TASKS, results);
+        all.addAll(tasks);
+        WriterBenchmark.firstRow(all, results);
         results.add(
                 "memory.peak_rss.writer-worker.drain",
-                runs.stream().mapToDouble(DrainBench.Drained::peakRssMb).max().orElseThrow(),
+                all.stream().mapToDouble(DrainBench.Drained::peakRssMb).max().orElseThrow(),
                 "MB",
                 "VmHWM; target under 512; benchmark 2");
-        results.add(
-                "drain.cold_start_to_zero_lag",
-                runs.get(0).coldSeconds(),
-                "s",
-                DRAIN_EVENTS + " events, JVM start included");
         DrainBench three = new DrainBench(pipeline, 3);
         // The scaling runs drain half as many events: a worker's rate settles well within them.
         three.prefill(DRAIN_EVENTS / 2);
         results.add(
-                "drain.3_partitions.1_worker",
-                three.ours(1, Map.of()).rowsPerSecond(),
+                "drain.3_partitions.2_workers",
+                three.ours(2, Map.of()).rowsPerSecond(),
                 "rows/s",
-                "one run");
+                "one run; against drain.tasks.from_first_row (one worker)");
         DrainBench twelve = new DrainBench(pipeline, 12);
         twelve.prefill(DRAIN_EVENTS / 2);
         results.add(
@@ -180,7 +166,7 @@ class PipelineBenchmark {
                 twelve.ours(3, Map.of()).rowsPerSecond(),
                 "rows/s",
                 "one run");
-        return outcome.ours();
+        return Interleaved.median(tasks.stream().map(DrainBench.Drained::rowsPerSecond).toList());
     }
 
     private static void memory(

@@ -86,10 +86,11 @@ public final class PipelineProcesses implements AutoCloseable {
         broker.start();
         RestartableDatabase database;
         try {
-            database =
-                    MySql80Server.unavailableReason().isEmpty()
-                            ? MySql80Server.startDedicated()
-                            : MariaDbServer.startDedicated();
+            // -Dpipeline.database=mariadb picks MariaDB where MySQL could run too.
+            boolean mariaDb =
+                    "mariadb".equalsIgnoreCase(System.getProperty("pipeline.database", ""))
+                            || MySql80Server.unavailableReason().isPresent();
+            database = mariaDb ? MariaDbServer.startDedicated() : MySql80Server.startDedicated();
         } catch (RuntimeException e) {
             broker.kill();
             throw e;

@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInitialInterval the first wait after a failed batch (database down, deadlock, ...)
  * @param retryMaxInterval the longest wait between retries; retries never stop, nothing is skipped
  * @param deadLetterTimeout how long to wait for the dead-letter topic to acknowledge a record
- * @param maxStatementRows the most rows one upsert statement writes
+ * @param maxStatementRows the most rows one upsert statement writes; statements are prepared in
+ *     shapes of 512 rows and the powers of two below it
  * @param maxStatementBytes the most bytes of values one upsert statement carries; 0 (the default)
  *     takes the server's {@code max_allowed_packet} less 64 KB
  * @param createTopics whether to create missing topics at start (local runs)
@@ -42,7 +43,7 @@ public record WorkerProperties(
         @NotNull @DefaultValue("500ms") Duration retryInitialInterval,
         @NotNull @DefaultValue("30s") Duration retryMaxInterval,
         @NotNull @DefaultValue("10s") Duration deadLetterTimeout,
-        @Min(1) @Max(10_000) @DefaultValue("2000") int maxStatementRows,
+        @Min(1) @Max(10_000) @DefaultValue("512") int maxStatementRows,
         @NotNull @DefaultValue("0") DataSize maxStatementBytes,
         @DefaultValue("true") boolean createTopics,
         @Min(1) @DefaultValue("6") int topicPartitions) {

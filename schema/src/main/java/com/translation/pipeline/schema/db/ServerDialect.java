@@ -21,9 +21,13 @@ public final class ServerDialect {
      * RETURNING}, which jOOQ then uses to refresh a stored record's key, but Connector/J (the one
      * driver we use for both servers) refuses to run an INSERT as a query; our keys are never
      * generated, so there is nothing to fetch back.
+     *
+     * <p>IN lists are padded to powers of two (the last value repeated): statements are prepared on
+     * the server and cached per connection, and a list of any length would otherwise be a statement
+     * of its own.
      */
     public static Settings settings() {
-        return new Settings().withReturnIdentityOnUpdatableRecord(false);
+        return new Settings().withReturnIdentityOnUpdatableRecord(false).withInListPadding(true);
     }
 
     public static SQLDialect of(DataSource dataSource) {

@@ -2,6 +2,7 @@ package com.translation.pipeline.schema.db;
 
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.conf.Settings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
@@ -26,10 +27,11 @@ public class ServerDialectAutoConfiguration {
             if (!environment.containsProperty(DIALECT_PROPERTY)) {
                 configuration.set(ServerDialect.of(dataSource));
             }
+            Settings ours = ServerDialect.settings();
             configuration
                     .settings()
-                    .setReturnIdentityOnUpdatableRecord(
-                            ServerDialect.settings().isReturnIdentityOnUpdatableRecord());
+                    .setReturnIdentityOnUpdatableRecord(ours.isReturnIdentityOnUpdatableRecord());
+            configuration.settings().setInListPadding(ours.isInListPadding());
         };
     }
 }

@@ -63,7 +63,8 @@ final class ExactValues {
         return null;
     }
 
-    private static String stringProblem(String text) {
+    /** The problem of a string, when it is not whole Unicode text; null otherwise. */
+    static String stringProblem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)

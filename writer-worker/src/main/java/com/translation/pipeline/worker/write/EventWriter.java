@@ -201,11 +201,11 @@ public class EventWriter {
     /** Runs one upsert; a refusal of the rows' content is returned, any other error thrown. */
     private <R extends TableRecord<R>> Optional<SQLException> upsert(
             VersionedTable<R> table, List<R> rows, Tally tally) {
-        tally.statements++;
         try {
-            table.upsert(db, rows);
+            tally.statements += table.upsert(db, rows);
             return Optional.empty();
         } catch (RuntimeException e) {
+            tally.statements++;
             // jOOQ's DataAccessException, or Spring's where its translator recognised the error.
             if (DatabaseRefusal.isPacketTooLarge(e)) {
                 limits.refresh();

@@ -1,0 +1,463 @@
+package com.translation.pipeline.schema.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads an envelope in one streaming pass, checking each field against the same schema files as
+ * {@link EventValidator} as it goes: the cost of a parse, not of a tree and a generic schema walk.
+ *
+ * <p>It only ever <em>accepts</em>: for a value it reads, the full validator accepts the same bytes
+ * and builds an equal {@link EventEnvelope}. Anything it is not sure of (a field out of the usual
+ * order, a construct of the schema it does not interpret, any invalid value) makes it answer null,
+ * and the caller asks the full validator, which stays the one verdict and gives the reasons. The
+ * rules are read from the schema files at start; a schema keyword this class does not know makes it
+ * leave that record type to the full validator entirely, so the files stay the one source.
+ */
+final class FastRecordReader {
+
+    /** A field of a record as the schema describes it. */
+    private record FieldSpec(
+            String name,
+            Set<String> types,
+            Integer minLength,
+            Integer maxLength,
+            Integer maxUtf8Bytes,
+            Pattern pattern,
+            Set<String> values,
+            Long minimum,
+            Long maximum,
+            boolean timestamp,
+            Integer maxDepth,
+            Integer maxJsonBytes) {}
+
+    /** A record type's fields, or null when the schema uses something this class cannot check. */
+    private record RecordSpec(Map<String, FieldSpec> fields, Set<String> required) {}
+
+    private static final Set<String> KNOWN_KEYWORDS =
+            Set.of(
+                    "$ref",
+                    "type",
+                    "minLength",
+                    "maxLength",
+                    "pattern",
+                    "enum",
+                    "minimum",
+                    "maximum",
+                    "format",
+                    "anyOf",
+                    "description",
+                    "title",
+                    "x-max-utf8-bytes",
+                    "x-max-depth",
+                    "x-max-json-bytes",
+                    "x-precision");
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile(
+                    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern TIMESTAMP_SHAPE =
+            Pattern.compile(
+                    "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?"
+                            + "([Zz]|[+-][0-9]{2}:[0-9]{2})");
+
+    private final Map<EventType, RecordSpec> records = new HashMap<>();
+
+    FastRecordReader(Function<String, JsonNode> documents) {
+        RecordSpec session = spec(EventValidator.SESSION, documents);
+        RecordSpec task = spec(EventValidator.TASK, documents);
+        if (session != null) {
+            records.put(EventType.SESSION_UPSERTED, session);
+        }
+        if (task != null) {
+            records.put(EventType.TASK_UPSERTED, task);
+        }
+    }
+
+    /**
+     * The envelope in {@code value}, when it is valid beyond doubt and in the order the contract's
+     * writers use (schema_version, event_id, type, occurred_at, data); null otherwise.
+     */
+    EventEnvelope read(byte[] value) {
+        if (value == null
+                || value.length > EventEnvelope.MAX_EVENT_BYTES
+                || !Utf8.isValid(value)) {
+            return null;
+        }
+        try (JsonParser parser = ContractJson.MAPPER.createParser(value)) {
+            return envelope(parser);
+        } catch (JacksonException | DateTimeException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private EventEnvelope envelope(JsonParser parser) {
+        if (parser.nextToken() != JsonToken.START_OBJECT
+                || !name(parser, "schema_version")
+                || parser.nextToken() != JsonToken.VALUE_NUMBER_INT
+                || parser.getNumberType() != JsonParser.NumberType.INT
+                || parser.getIntValue() != EventEnvelope.SCHEMA_VERSION
+                || !name(parser, "event_id")
+                || parser.nextToken() != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        String eventId = parser.getString();
+        if (!UUID_SHAPE.matcher(eventId).matches()
+                || !name(parser, "type")
+                || parser.nextToken() != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        EventType type = EventType.fromWireName(parser.getString());
+        RecordSpec spec = type == null ? null : records.get(type);
+        if (spec == null
+                || !name(parser, "occurred_at")
+                || parser.nextToken() != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        Instant occurredAt = timestamp(parser.getString());
+        if (occurredAt == null
+                || !name(parser, "data")
+                || parser.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        EventData data = record(parser, type, spec);
+        if (data == null
+                || parser.nextToken() != JsonToken.END_OBJECT
+                || parser.nextToken() != null) {
+            return null;
+        }
+        return new EventEnvelope(
+                EventEnvelope.SCHEMA_VERSION, UUID.fromString(eventId), type, occurredAt, data);
+    }
+
+    /** Reads the record's fields; null unless every one is valid beyond doubt. */
+    private EventData record(JsonParser parser, EventType type, RecordSpec spec) {
+        Map<String, Object> values = new HashMap<>();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            FieldSpec field = spec.fields().get(name);
+            if (field == null || values.containsKey(name)) {
+                return null;
+            }
+            JsonToken token = parser.nextToken();
+            Object value = value(parser, token, field);
+            if (value == Invalid.VALUE) {
+                return null;
+            }
+            values.put(name, value);
+        }
+        for (String required : spec.required()) {
+            if (values.get(required) == null) {
+                return null;
+            }
+        }
+        return type == EventType.SESSION_UPSERTED ? session(values) : task(values);
+    }
+
+    /** Marks a value this class is not sure of. */
+    private enum Invalid {
+        VALUE
+    }
+
+    private Object value(JsonParser parser, JsonToken token, FieldSpec field) {
+        switch (token) {
+            case VALUE_NULL:
+                return field.types().contains("null") ? null : Invalid.VALUE;
+            case VALUE_STRING:
+                return field.types().contains("string")
+                        ? string(parser.getString(), field)
+                        : Invalid.VALUE;
+            case VALUE_NUMBER_INT:
+                if (!field.types().contains("integer")
+                        || parser.getNumberType() != JsonParser.NumberType.INT) {
+                    return Invalid.VALUE;
+                }
+                long number = parser.getIntValue();
+                return (field.minimum() == null || number >= field.minimum())
+                                && (field.maximum() == null || number <= field.maximum())
+                        ? (Object) (int) number
+                        : Invalid.VALUE;
+            case START_OBJECT:
+                if (!field.types().contains("object")) {
+                    return Invalid.VALUE;
+                }
+                JsonNode object = ContractJson.readValue(parser);
+                return object(object, field);
+            default:
+                return Invalid.VALUE;
+        }
+    }
+
+    private static Object string(String text, FieldSpec field) {
+        if (field.timestamp()) {
+            Instant instant = timestamp(text);
+            return instant == null ? Invalid.VALUE : instant;
+        }
+        if (ExactValues.stringProblem(text) != null) {
+            return Invalid.VALUE;
+        }
+        int codePoints = text.codePointCount(0, text.length());
+        if ((field.minLength() != null && codePoints < field.minLength())
+                || (field.maxLength() != null && codePoints > field.maxLength())
+                || (field.maxUtf8Bytes() != null
+                        && (long) text.length() * 3 > field.maxUtf8Bytes()
+                        && text.getBytes(StandardCharsets.UTF_8).length > field.maxUtf8Bytes())
+                || (field.values() != null && !field.values().contains(text))) {
+            return Invalid.VALUE;
+        }
+        if (field.pattern() != null
+                && (hasLineTerminator(text) || !field.pattern().matcher(text).find())) {
+            return Invalid.VALUE;
+        }
+        return text;
+    }
+
+    private static Object object(JsonNode object, FieldSpec field) {
+        if (field.maxDepth() != null && depth(object) > field.maxDepth()) {
+            return Invalid.VALUE;
+        }
+        if (field.maxJsonBytes() != null
+                && ContractJson.MAPPER.writeValueAsBytes(object).length > field.maxJsonBytes()) {
+            return Invalid.VALUE;
+        }
+        return ExactValues.problem(object) == null ? object : Invalid.VALUE;
+    }
+
+    /** A timestamp of the contract's exact shape and storable range; null otherwise. */
+    private static Instant timestamp(String text) {
+        if (!TIMESTAMP_SHAPE.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            Instant instant = Rfc3339.parse(text);
+            StorableTimestamps.checkRange(instant);
+            return instant;
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static SessionData session(Map<String, Object> v) {
+        return new SessionData(
+                (String) v.get("session_id"),
+                (String) v.get("user_id"),
+                SessionStatus.valueOf(((String) v.get("status")).toUpperCase(Locale.ROOT)),
+                (String) v.get("source_language"),
+                (String) v.get("target_language"),
+                (String) v.get("title"),
+                (Integer) v.get("total_tasks"),
+                (Integer) v.get("completed_tasks"),
+                (Integer) v.get("failed_tasks"),
+                (JsonNode) v.get("metadata"),
+                (Instant) v.get("created_at"),
+                (Instant) v.get("updated_at"),
+                (Instant) v.get("completed_at"));
+    }
+
+    private static TaskData task(Map<String, Object> v) {
+        return new TaskData(
+                (String) v.get("task_id"),
+                (String) v.get("session_id"),
+                (Integer) v.get("sequence"),
+                TaskStatus.valueOf(((String) v.get("status")).toUpperCase(Locale.ROOT)),
+                (String) v.get("source_text"),
+                (String) v.get("translated_text"),
+                (String) v.get("error_message"),
+                (Integer) v.get("retry_count"),
+                (JsonNode) v.get("metadata"),
+                (Instant) v.get("created_at"),
+                (Instant) v.get("updated_at"),
+                (Instant) v.get("completed_at"));
+    }
+
+    private static boolean name(JsonParser parser, String expected) {
+        return parser.nextToken() == JsonToken.PROPERTY_NAME
+                && expected.equals(parser.currentName());
+    }
+
+    private static boolean hasLineTerminator(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int depth(JsonNode node) {
+        int deepest = 0;
+        for (JsonNode child : node) {
+            if (child.isContainer()) {
+                deepest = Math.max(deepest, depth(child));
+            }
+        }
+        return deepest + 1;
+    }
+
+    /** The record type's field specs; null when the schema goes beyond what this class checks. */
+    private static RecordSpec spec(String document, Function<String, JsonNode> documents) {
+        JsonNode schema = documents.apply(document);
+        if (!schema.path("additionalProperties").isBoolean()
+                || schema.path("additionalProperties").asBoolean()) {
+            return null;
+        }
+        Map<String, FieldSpec> fields = new HashMap<>();
+        for (var property : schema.path("properties").properties()) {
+            FieldSpec field = field(property.getKey(), property.getValue(), document, documents);
+            if (field == null) {
+                return null;
+            }
+            fields.put(property.getKey(), field);
+        }
+        Set<String> required = new HashSet<>();
+        schema.path("required").forEach(name -> required.add(name.asString()));
+        if (!fields.keySet().containsAll(required)) {
+            return null;
+        }
+        return new RecordSpec(fields, required);
+    }
+
+    private static FieldSpec field(
+            String name, JsonNode schema, String document, Function<String, JsonNode> documents) {
+        Collector collector = new Collector();
+        if (!collector.collect(schema, document, documents, false)) {
+            return null;
+        }
+        return collector.field(name);
+    }
+
+    /** Gathers a property's keywords, following $ref and an anyOf of null and one branch. */
+    private static final class Collector {
+        private final Set<String> types = new HashSet<>();
+        private Integer minLength;
+        private Integer maxLength;
+        private Integer maxUtf8Bytes;
+        private Pattern pattern;
+        private Set<String> values;
+        private Long minimum;
+        private Long maximum;
+        private boolean timestamp;
+        private Integer maxDepth;
+        private Integer maxJsonBytes;
+
+        boolean collect(
+                JsonNode schema,
+                String document,
+                Function<String, JsonNode> documents,
+                boolean inAnyOf) {
+            for (var keyword : schema.properties()) {
+                if (!KNOWN_KEYWORDS.contains(keyword.getKey())) {
+                    return false;
+                }
+            }
+            if (schema.has("$ref")) {
+                String[] parts = schema.get("$ref").asString().split("#", 2);
+                String target = parts[0].isEmpty() ? document : parts[0];
+                JsonNode referenced = documents.apply(target).at(parts.length > 1 ? parts[1] : "");
+                if (referenced.isMissingNode()
+                        || !collect(referenced, target, documents, inAnyOf)) {
+                    return false;
+                }
+            }
+            JsonNode type = schema.get("type");
+            if (type != null) {
+                if (type.isString()) {
+                    types.add(type.asString());
+                } else {
+                    type.forEach(t -> types.add(t.asString()));
+                }
+            }
+            if (schema.has("enum")) {
+                values = new HashSet<>();
+                for (JsonNode value : schema.get("enum")) {
+                    if (!value.isString()) {
+                        return false;
+                    }
+                    values.add(value.asString());
+                }
+                if (type == null) {
+                    types.add("string");
+                }
+            }
+            minLength = integer(schema, "minLength", minLength);
+            maxLength = integer(schema, "maxLength", maxLength);
+            maxUtf8Bytes = integer(schema, "x-max-utf8-bytes", maxUtf8Bytes);
+            maxDepth = integer(schema, "x-max-depth", maxDepth);
+            maxJsonBytes = integer(schema, "x-max-json-bytes", maxJsonBytes);
+            if (schema.has("minimum")) {
+                minimum = schema.get("minimum").asLong();
+            }
+            if (schema.has("maximum")) {
+                maximum = schema.get("maximum").asLong();
+            }
+            if (schema.has("pattern")) {
+                pattern = Pattern.compile(schema.get("pattern").asString());
+            }
+            if (schema.has("format")) {
+                if (!"date-time".equals(schema.get("format").asString())) {
+                    return false;
+                }
+                timestamp = true;
+            }
+            if (schema.has("anyOf")) {
+                if (inAnyOf) {
+                    return false;
+                }
+                List<JsonNode> branches = new ArrayList<>();
+                schema.get("anyOf").forEach(branches::add);
+                for (JsonNode branch : branches) {
+                    if (branch.size() == 1 && "null".equals(branch.path("type").asString(""))) {
+                        types.add("null");
+                    } else if (!collect(branch, document, documents, true)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        FieldSpec field(String name) {
+            if (types.isEmpty()
+                    || (timestamp
+                            && !types.equals(Set.of("string"))
+                            && !types.equals(Set.of("string", "null")))) {
+                return null;
+            }
+            return new FieldSpec(
+                    name,
+                    Set.copyOf(types),
+                    minLength,
+                    maxLength,
+                    maxUtf8Bytes,
+                    pattern,
+                    values == null ? null : Set.copyOf(values),
+                    minimum,
+                    maximum,
+                    timestamp,
+                    maxDepth,
+                    maxJsonBytes);
+        }
+
+        private static Integer integer(JsonNode schema, String keyword, Integer current) {
+            if (schema.has(keyword)) {
+                return schema.get(keyword).asInt();
+            }
+            return current;
+        }
+    }
+}
