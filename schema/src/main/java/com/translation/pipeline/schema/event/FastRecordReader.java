@@ -93,7 +93,9 @@ final class FastRecordReader {
      * writers use (schema_version, event_id, type, occurred_at, data); null otherwise.
      */
     EventEnvelope read(byte[] value) {
-        if (value == null || value.length > EventEnvelope.MAX_EVENT_BYTES || !Utf8.isJsonText(value)) {
+        if (value == null
+                || value.length > EventEnvelope.MAX_EVENT_BYTES
+                || !Utf8.isJsonText(value)) {
             return null;
         }
         try (JsonParser parser = ContractJson.MAPPER.createParser(value)) {

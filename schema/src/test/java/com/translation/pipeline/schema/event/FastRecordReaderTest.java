@@ -172,11 +172,11 @@ class FastRecordReaderTest {
         assertThat(FAST.read("{".getBytes(StandardCharsets.UTF_8))).isNull();
     }
 
-    /** Bytes that are not UTF-8 in a text field: neither reader may decode them leniently. */
+    /** Bytes that are not UTF-8, or a NUL byte, in a text field: neither reader may decode them. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(
-            strings = {"c0af", "e080af", "eda080", "f4908080", "80", "e282", "ff"})
-    void recordsThatAreNotUtf8AreLeftToTheFullValidationWhichRefusesThem(String hex) {
+            strings = {"c0af", "e080af", "eda080", "f4908080", "80", "e282", "ff", "00"})
+    void recordsThatAreNotUtf8JsonTextAreLeftToTheFullValidationWhichRefusesThem(String hex) {
         byte[] valid = bytes(envelope("session.upserted", Items.fullSession()));
         String text = new String(valid, StandardCharsets.ISO_8859_1);
         int at = text.indexOf("\"title\":\"") + "\"title\":\"".length();
