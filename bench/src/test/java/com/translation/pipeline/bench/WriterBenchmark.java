@@ -31,7 +31,7 @@ class WriterBenchmark {
         try (PipelineProcesses pipeline = PipelineProcesses.start(0, Map.of())) {
             Durability.flushEveryCommit(pipeline);
             List<DrainBench.Drained> all = new ArrayList<>();
-            for (DrainBench.Kind kind : DrainBench.Kind.values()) {
+            for (DrainBench.Kind kind : kinds()) {
                 all.addAll(compare(pipeline, kind, results));
             }
             firstRow(all, results);
@@ -67,7 +67,9 @@ class WriterBenchmark {
                             return best.rowsPerSecond();
                         },
                         () -> {
-                            DrainBench.Drained run = drain.ours(1, jfr(name, ours.size()));
+                            Map<String, String> settings = new java.util.HashMap<>(workerEnv());
+                            settings.putAll(jfr(name, ours.size()));
+                            DrainBench.Drained run = drain.ours(1, settings);
                             ours.add(run);
                             return run.rowsPerSecond();
                         },
@@ -122,6 +124,28 @@ class WriterBenchmark {
                         + runs.stream()
                                 .map(r -> String.format("%.1f", r.firstRowSeconds()))
                                 .toList());
+    }
+
+    /** The kinds to drain: {@code -Dbench.drain.kinds=SESSIONS,TASKS} (both by default). */
+    private static List<DrainBench.Kind> kinds() {
+        String names = System.getProperty("bench.drain.kinds", "SESSIONS,TASKS");
+        return java.util.Arrays.stream(names.split(",")).map(DrainBench.Kind::valueOf).toList();
+    }
+
+    /**
+     * Settings for the worker beside its defaults, to try others: {@code
+     * -Dbench.worker.env=WORKER_CONSUMERS=3,SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS=4000}.
+     */
+    private static Map<String, String> workerEnv() {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String pair : System.getProperty("bench.worker.env", "").split(",")) {
+            if (pair.contains("=")) {
+                env.put(
+                        pair.substring(0, pair.indexOf('=')),
+                        pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        return env;
     }
 
     /** JFR for the worker when {@code -Dbench.worker.jfr=DIR} is set. */

@@ -34,6 +34,7 @@ final class FastRecordReader {
     /** A field of a record as the schema describes it. */
     private record FieldSpec(
             String name,
+            int index,
             Set<String> types,
             Integer minLength,
             Integer maxLength,
@@ -47,7 +48,17 @@ final class FastRecordReader {
             Integer maxJsonBytes) {}
 
     /** A record type's fields, or null when the schema uses something this class cannot check. */
-    private record RecordSpec(Map<String, FieldSpec> fields, Set<String> required) {}
+    private record RecordSpec(Map<String, FieldSpec> fields, Set<String> required) {
+
+        /** The value of field {@code name} among {@code values}; null when absent or null. */
+        Object get(Object[] values, String name) {
+            Object value = values[fields.get(name).index()];
+            return value == ABSENT ? null : value;
+        }
+    }
+
+    /** Marks a field not (yet) read. */
+    private static final Object ABSENT = new Object();
 
     private static final Set<String> KNOWN_KEYWORDS =
             Set.of(
@@ -67,14 +78,6 @@ final class FastRecordReader {
                     "x-max-depth",
                     "x-max-json-bytes",
                     "x-precision");
-    private static final Pattern UUID_SHAPE =
-            Pattern.compile(
-                    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern TIMESTAMP_SHAPE =
-            Pattern.compile(
-                    "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?"
-                            + "([Zz]|[+-][0-9]{2}:[0-9]{2})");
-
     private final Map<EventType, RecordSpec> records = new HashMap<>();
 
     FastRecordReader(Function<String, JsonNode> documents) {
@@ -116,7 +119,7 @@ final class FastRecordReader {
             return null;
         }
         String eventId = parser.getString();
-        if (!UUID_SHAPE.matcher(eventId).matches()
+        if (!hasUuidShape(eventId)
                 || !name(parser, "type")
                 || parser.nextToken() != JsonToken.VALUE_STRING) {
             return null;
@@ -146,11 +149,11 @@ final class FastRecordReader {
 
     /** Reads the record's fields; null unless every one is valid beyond doubt. */
     private EventData record(JsonParser parser, EventType type, RecordSpec spec) {
-        Map<String, Object> values = new HashMap<>();
+        Object[] values = new Object[spec.fields().size()];
+        java.util.Arrays.fill(values, ABSENT);
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
-            FieldSpec field = spec.fields().get(name);
-            if (field == null || values.containsKey(name)) {
+            FieldSpec field = spec.fields().get(parser.currentName());
+            if (field == null || values[field.index()] != ABSENT) {
                 return null;
             }
             JsonToken token = parser.nextToken();
@@ -158,14 +161,14 @@ final class FastRecordReader {
             if (value == Invalid.VALUE) {
                 return null;
             }
-            values.put(name, value);
+            values[field.index()] = value;
         }
         for (String required : spec.required()) {
-            if (values.get(required) == null) {
+            if (spec.get(values, required) == null) {
                 return null;
             }
         }
-        return type == EventType.SESSION_UPSERTED ? session(values) : task(values);
+        return type == EventType.SESSION_UPSERTED ? session(spec, values) : task(spec, values);
     }
 
     /** Marks a value this class is not sure of. */
@@ -239,7 +242,7 @@ final class FastRecordReader {
 
     /** A timestamp of the contract's exact shape and storable range; null otherwise. */
     private static Instant timestamp(String text) {
-        if (!TIMESTAMP_SHAPE.matcher(text).matches()) {
+        if (!hasTimestampShape(text)) {
             return null;
         }
         try {
@@ -251,37 +254,109 @@ final class FastRecordReader {
         }
     }
 
-    private static SessionData session(Map<String, Object> v) {
+    private static SessionData session(RecordSpec spec, Object[] v) {
         return new SessionData(
-                (String) v.get("session_id"),
-                (String) v.get("user_id"),
-                SessionStatus.valueOf(((String) v.get("status")).toUpperCase(Locale.ROOT)),
-                (String) v.get("source_language"),
-                (String) v.get("target_language"),
-                (String) v.get("title"),
-                (Integer) v.get("total_tasks"),
-                (Integer) v.get("completed_tasks"),
-                (Integer) v.get("failed_tasks"),
-                (JsonNode) v.get("metadata"),
-                (Instant) v.get("created_at"),
-                (Instant) v.get("updated_at"),
-                (Instant) v.get("completed_at"));
+                (String) spec.get(v, "session_id"),
+                (String) spec.get(v, "user_id"),
+                SessionStatus.valueOf(((String) spec.get(v, "status")).toUpperCase(Locale.ROOT)),
+                (String) spec.get(v, "source_language"),
+                (String) spec.get(v, "target_language"),
+                (String) spec.get(v, "title"),
+                (Integer) spec.get(v, "total_tasks"),
+                (Integer) spec.get(v, "completed_tasks"),
+                (Integer) spec.get(v, "failed_tasks"),
+                (JsonNode) spec.get(v, "metadata"),
+                (Instant) spec.get(v, "created_at"),
+                (Instant) spec.get(v, "updated_at"),
+                (Instant) spec.get(v, "completed_at"));
     }
 
-    private static TaskData task(Map<String, Object> v) {
+    private static TaskData task(RecordSpec spec, Object[] v) {
         return new TaskData(
-                (String) v.get("task_id"),
-                (String) v.get("session_id"),
-                (Integer) v.get("sequence"),
-                TaskStatus.valueOf(((String) v.get("status")).toUpperCase(Locale.ROOT)),
-                (String) v.get("source_text"),
-                (String) v.get("translated_text"),
-                (String) v.get("error_message"),
-                (Integer) v.get("retry_count"),
-                (JsonNode) v.get("metadata"),
-                (Instant) v.get("created_at"),
-                (Instant) v.get("updated_at"),
-                (Instant) v.get("completed_at"));
+                (String) spec.get(v, "task_id"),
+                (String) spec.get(v, "session_id"),
+                (Integer) spec.get(v, "sequence"),
+                TaskStatus.valueOf(((String) spec.get(v, "status")).toUpperCase(Locale.ROOT)),
+                (String) spec.get(v, "source_text"),
+                (String) spec.get(v, "translated_text"),
+                (String) spec.get(v, "error_message"),
+                (Integer) spec.get(v, "retry_count"),
+                (JsonNode) spec.get(v, "metadata"),
+                (Instant) spec.get(v, "created_at"),
+                (Instant) spec.get(v, "updated_at"),
+                (Instant) spec.get(v, "completed_at"));
+    }
+
+    /**
+     * Whether {@code text} has the contract's timestamp shape, {@code
+     * yyyy-mm-ddThh:mm:ss[.f{1,6}](Z|+hh:mm|-hh:mm)} with ASCII digits and {@code T}/{@code Z} in
+     * either case; by hand, not by a regular expression, as it runs three times per event.
+     */
+    static boolean hasTimestampShape(String text) {
+        int length = text.length();
+        if (length < 20) {
+            return false;
+        }
+        String shape = "dddd-dd-ddTdd:dd:dd";
+        for (int i = 0; i < shape.length(); i++) {
+            char expected = shape.charAt(i);
+            char c = text.charAt(i);
+            boolean fits =
+                    switch (expected) {
+                        case 'd' -> c >= '0' && c <= '9';
+                        case 'T' -> c == 'T' || c == 't';
+                        default -> c == expected;
+                    };
+            if (!fits) {
+                return false;
+            }
+        }
+        int at = shape.length();
+        if (text.charAt(at) == '.') {
+            int digits = 0;
+            for (at++; at < length && text.charAt(at) >= '0' && text.charAt(at) <= '9'; at++) {
+                digits++;
+            }
+            if (digits < 1 || digits > 6) {
+                return false;
+            }
+        }
+        if (at == length - 1) {
+            return text.charAt(at) == 'Z' || text.charAt(at) == 'z';
+        }
+        if (at + 6 != length || (text.charAt(at) != '+' && text.charAt(at) != '-')) {
+            return false;
+        }
+        return digit(text, at + 1)
+                && digit(text, at + 2)
+                && text.charAt(at + 3) == ':'
+                && digit(text, at + 4)
+                && digit(text, at + 5);
+    }
+
+    /** Whether {@code text} is a UUID in its 8-4-4-4-12 hexadecimal form, either case. */
+    static boolean hasUuidShape(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean fits =
+                    (i == 8 || i == 13 || i == 18 || i == 23)
+                            ? c == '-'
+                            : (c >= '0' && c <= '9')
+                                    || (c >= 'a' && c <= 'f')
+                                    || (c >= 'A' && c <= 'F');
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digit(String text, int at) {
+        char c = text.charAt(at);
+        return c >= '0' && c <= '9';
     }
 
     private static boolean name(JsonParser parser, String expected) {
@@ -318,7 +393,13 @@ final class FastRecordReader {
         }
         Map<String, FieldSpec> fields = new HashMap<>();
         for (var property : schema.path("properties").properties()) {
-            FieldSpec field = field(property.getKey(), property.getValue(), document, documents);
+            FieldSpec field =
+                    field(
+                            property.getKey(),
+                            fields.size(),
+                            property.getValue(),
+                            document,
+                            documents);
             if (field == null) {
                 return null;
             }
@@ -333,12 +414,16 @@ final class FastRecordReader {
     }
 
     private static FieldSpec field(
-            String name, JsonNode schema, String document, Function<String, JsonNode> documents) {
+            String name,
+            int index,
+            JsonNode schema,
+            String document,
+            Function<String, JsonNode> documents) {
         Collector collector = new Collector();
         if (!collector.collect(schema, document, documents, false)) {
             return null;
         }
-        return collector.field(name);
+        return collector.field(name, index);
     }
 
     /** Gathers a property's keywords, following $ref and an anyOf of null and one branch. */
@@ -431,7 +516,7 @@ final class FastRecordReader {
             return true;
         }
 
-        FieldSpec field(String name) {
+        FieldSpec field(String name, int index) {
             if (types.isEmpty()
                     || (timestamp
                             && !types.equals(Set.of("string"))
@@ -440,6 +525,7 @@ final class FastRecordReader {
             }
             return new FieldSpec(
                     name,
+                    index,
                     Set.copyOf(types),
                     minLength,
                     maxLength,

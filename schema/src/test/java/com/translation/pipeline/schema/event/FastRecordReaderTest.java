@@ -191,6 +191,63 @@ class FastRecordReaderTest {
         assertThat(VALIDATOR.validateEnvelope(record).isValid()).isFalse();
     }
 
+    /** The hand-written shape checks agree with the regular expressions they stand for. */
+    @Test
+    void theShapeChecksAgreeWithTheirRegularExpressions() {
+        java.util.regex.Pattern timestamp =
+                java.util.regex.Pattern.compile(
+                        "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?"
+                                + "([Zz]|[+-][0-9]{2}:[0-9]{2})");
+        java.util.regex.Pattern uuid =
+                java.util.regex.Pattern.compile(
+                        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
+                                + "-[0-9a-fA-F]{12}");
+        Random random = new Random(11);
+        String[] timestamps = {
+            "2026-03-01T10:00:00Z", "2026-03-01t10:00:00.123456+02:00", "2026-03-01T10:00:00.1z"
+        };
+        String[] uuids = {
+            "4f1c2a9e-7b3d-4c5e-9f10-2a3b4c5d6e7f", "4F1C2A9E-7B3D-4C5E-9F10-2A3B4C5D6E7F"
+        };
+        String noise = "0123456789-:.TtZz+ aFgG\u0660";
+        int matched = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text =
+                    new StringBuilder(
+                            i % 2 == 0
+                                    ? timestamps[random.nextInt(timestamps.length)]
+                                    : uuids[random.nextInt(uuids.length)]);
+            for (int edit = random.nextInt(3); edit > 0; edit--) {
+                int at = random.nextInt(text.length() + 1);
+                switch (random.nextInt(3)) {
+                    case 0 -> text.insert(at, noise.charAt(random.nextInt(noise.length())));
+                    case 1 -> {
+                        if (at < text.length()) {
+                            text.deleteCharAt(at);
+                        }
+                    }
+                    default -> {
+                        if (at < text.length()) {
+                            text.setCharAt(at, noise.charAt(random.nextInt(noise.length())));
+                        }
+                    }
+                }
+            }
+            String candidate = text.toString();
+            boolean expected =
+                    i % 2 == 0
+                            ? timestamp.matcher(candidate).matches()
+                            : uuid.matcher(candidate).matches();
+            boolean actual =
+                    i % 2 == 0
+                            ? FastRecordReader.hasTimestampShape(candidate)
+                            : FastRecordReader.hasUuidShape(candidate);
+            assertThat(actual).as(candidate).isEqualTo(expected);
+            matched += expected ? 1 : 0;
+        }
+        assertThat(matched).isGreaterThan(20_000);
+    }
+
     private static JsonNode value(Random random) {
         return ContractJson.MAPPER.readTree(VALUES[random.nextInt(VALUES.length)]);
     }

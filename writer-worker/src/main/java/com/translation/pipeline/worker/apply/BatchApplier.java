@@ -107,7 +107,7 @@ public class BatchApplier {
         EventWriter.Outcome outcome = written.outcome();
         metrics.written(written.statements(), Duration.between(started, committed));
         metrics.records("applied", outcome.applied().size());
-        metrics.records("stale", coalesced.stale() + outcome.stale());
+        metrics.records("stale", coalesced.stale());
         metrics.records("deleted", outcome.deleted());
         metrics.records("coalesced", coalesced.coalesced());
         metrics.records("refused", outcome.refused().size());

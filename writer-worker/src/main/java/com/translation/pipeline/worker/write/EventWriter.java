@@ -4,9 +4,6 @@ import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
 
 import com.translation.pipeline.schema.db.SessionDeletion;
-import com.translation.pipeline.schema.event.EventData;
-import com.translation.pipeline.schema.event.SessionData;
-import com.translation.pipeline.schema.event.TaskData;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationSessionRecord;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
 import com.translation.pipeline.worker.WorkerProperties;
@@ -71,18 +68,14 @@ public class EventWriter {
     /**
      * What a write did.
      *
-     * @param applied the events written
-     * @param stale events older than the stored row
+     * @param applied the events written: each went through the guarded upsert, which keeps a stored
+     *     row newer than the event as it is
      * @param deleted events not newer than their session's delete
      * @param refused events the database refused, each alone
      * @param statements SQL statements issued
      */
     public record Outcome(
-            List<ReceivedEvent> applied,
-            int stale,
-            int deleted,
-            List<Refused> refused,
-            int statements) {}
+            List<ReceivedEvent> applied, int deleted, List<Refused> refused, int statements) {}
 
     /**
      * @param now the time written to {@code applied_at}
@@ -102,7 +95,6 @@ public class EventWriter {
                         sessions,
                         batch.sessions(),
                         tombstones,
-                        data -> ((SessionData) data).sessionId(),
                         event -> EventRows.session(event.envelope(), appliedAt),
                         tally));
         applied.addAll(
@@ -110,11 +102,10 @@ public class EventWriter {
                         tasks,
                         batch.tasks(),
                         tombstones,
-                        data -> ((TaskData) data).taskId(),
                         event -> EventRows.task(event.envelope(), appliedAt),
                         tally));
         uncertainRefusalsNeedAWrittenRow(applied, tally);
-        return new Outcome(applied, tally.stale, tally.deleted, tally.refused, tally.statements);
+        return new Outcome(applied, tally.deleted, tally.refused, tally.statements);
     }
 
     /**
@@ -141,7 +132,6 @@ public class EventWriter {
             VersionedTable<R> table,
             List<ReceivedEvent> events,
             Map<String, LocalDateTime> tombstones,
-            Function<EventData, String> idOf,
             Function<ReceivedEvent, R> toRow,
             Tally tally) {
         List<ReceivedEvent> alive = new ArrayList<>(events.size());
@@ -156,21 +146,14 @@ public class EventWriter {
         if (alive.isEmpty()) {
             return List.of();
         }
-        Map<String, LocalDateTime> stored =
-                table.storedVersions(
-                        db, alive.stream().map(e -> idOf.apply(e.envelope().data())).toList());
-        tally.statements++;
+        // No read of the stored versions first: the guarded upsert leaves a newer stored row as
+        // it is, and the read cost the database a lookup per key and the worker a statement.
         Map<R, ReceivedEvent> fresh = new IdentityHashMap<>();
         List<R> rows = new ArrayList<>(alive.size());
         for (ReceivedEvent event : alive) {
-            LocalDateTime current = stored.get(idOf.apply(event.envelope().data()));
-            if (current != null && version(event).isBefore(current)) {
-                tally.stale++;
-            } else {
-                R row = toRow.apply(event);
-                rows.add(row);
-                fresh.put(row, event);
-            }
+            R row = toRow.apply(event);
+            rows.add(row);
+            fresh.put(row, event);
         }
         List<ReceivedEvent> written = new ArrayList<>(rows.size());
         long maxBytes = limits.maxBytes(db);
@@ -231,7 +214,6 @@ public class EventWriter {
     }
 
     private static final class Tally {
-        private int stale;
         private int deleted;
         private int statements;
         private final List<Refused> refused = new ArrayList<>();

@@ -84,8 +84,9 @@ final class StatementLimits {
      */
     static long bytesAtMost(Record row) {
         long bytes = 0;
-        for (Object value : row.intoArray()) {
-            bytes += 3 + textLength(value) * 3L;
+        // get(i), not intoArray(): this runs for every row, and intoArray maps the record anew.
+        for (int i = 0; i < row.size(); i++) {
+            bytes += 3 + textLength(row.get(i)) * 3L;
         }
         return bytes;
     }
@@ -93,8 +94,8 @@ final class StatementLimits {
     /** A row's values as SQL text exactly: UTF-8 plus one byte per escaped character. */
     static long bytesExactly(Record row) {
         long bytes = 0;
-        for (Object value : row.intoArray()) {
-            String text = text(value);
+        for (int column = 0; column < row.size(); column++) {
+            String text = text(row.get(column));
             if (text == null) {
                 bytes += SCALAR_BYTES;
                 continue;

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDateTime;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +58,6 @@ final class VersionedTable<R extends TableRecord<R>> {
             }
         }
         guardedAssignments.put(updatedAt, guarded(incomingIsNotOlder, updatedAt));
-    }
-
-    /** The stored version of each of these ids that has a row. */
-    Map<String, LocalDateTime> storedVersions(DSLContext db, Collection<String> ids) {
-        return db.select(id, updatedAt).from(table).where(id.in(ids)).fetchMap(id, updatedAt);
     }
 
     /**
