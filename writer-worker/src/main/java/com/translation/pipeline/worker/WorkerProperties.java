@@ -38,7 +38,7 @@ public record WorkerProperties(
         @NotBlank @DefaultValue(Topics.SESSIONS) String sessionsTopic,
         @NotBlank @DefaultValue(Topics.TASKS) String tasksTopic,
         @NotBlank @DefaultValue(Topics.DEAD_LETTERS) String deadLetterTopic,
-        @Min(1) @Max(64) @DefaultValue("1") int consumers,
+        @Min(1) @Max(64) @DefaultValue("2") int consumers,
         @NotNull @DefaultValue("1s") Duration pollTimeout,
         @NotNull @DefaultValue("500ms") Duration retryInitialInterval,
         @NotNull @DefaultValue("30s") Duration retryMaxInterval,
