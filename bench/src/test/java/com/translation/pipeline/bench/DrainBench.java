@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -345,9 +346,7 @@ final class DrainBench {
         guarded.put(version, guard(newer, version));
         InsertValuesStepN<?> insert = render.insertInto(table, table.fields());
         for (int r = 0; r < rows; r++) {
-            insert =
-                    insert.values(
-                            java.util.Collections.nCopies(table.fields().length, (Object) null));
+            insert = insert.values(Collections.nCopies(table.fields().length, (Object) null));
         }
         return insert.onDuplicateKeyUpdate().set(guarded).getSQL(ParamType.INDEXED);
     }

@@ -6,7 +6,9 @@ import com.translation.pipeline.testsupport.PipelineProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +51,7 @@ class WriterBenchmark {
             PipelineProcesses pipeline, DrainBench.Kind kind, Results results) throws Exception {
         DrainBench drain = new DrainBench(pipeline, PARTITIONS, kind);
         drain.prefill(EVENTS);
-        String name = "drain." + kind.name().toLowerCase(java.util.Locale.ROOT);
+        String name = "drain." + kind.name().toLowerCase(Locale.ROOT);
         List<DrainBench.Drained> ours = new ArrayList<>();
         List<DrainBench.Raw> raws = new ArrayList<>();
         Interleaved.Outcome outcome =
@@ -129,7 +131,7 @@ class WriterBenchmark {
     /** The kinds to drain: {@code -Dbench.drain.kinds=SESSIONS,TASKS} (both by default). */
     private static List<DrainBench.Kind> kinds() {
         String names = System.getProperty("bench.drain.kinds", "SESSIONS,TASKS");
-        return java.util.Arrays.stream(names.split(",")).map(DrainBench.Kind::valueOf).toList();
+        return Arrays.stream(names.split(",")).map(DrainBench.Kind::valueOf).toList();
     }
 
     /**

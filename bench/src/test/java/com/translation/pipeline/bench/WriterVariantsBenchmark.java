@@ -6,6 +6,7 @@ import com.translation.pipeline.testsupport.PipelineProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ class WriterVariantsBenchmark {
                         runs.computeIfAbsent(name, n -> new ArrayList<>())
                                 .add(drain.ours(1, variants.get(name)));
                     }
-                    java.util.Collections.reverse(order);
+                    Collections.reverse(order);
                 }
                 String prefix = "drain." + kindName.toLowerCase(Locale.ROOT) + ".";
                 for (Map.Entry<String, List<DrainBench.Drained>> variant : runs.entrySet()) {

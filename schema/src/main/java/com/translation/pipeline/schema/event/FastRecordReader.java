@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -150,7 +151,7 @@ final class FastRecordReader {
     /** Reads the record's fields; null unless every one is valid beyond doubt. */
     private EventData record(JsonParser parser, EventType type, RecordSpec spec) {
         Object[] values = new Object[spec.fields().size()];
-        java.util.Arrays.fill(values, ABSENT);
+        Arrays.fill(values, ABSENT);
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             FieldSpec field = spec.fields().get(parser.currentName());
             if (field == null || values[field.index()] != ABSENT) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,11 @@ import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
 /**
- * A table whose rows are versioned by {@code updated_at}: reads stored versions, and writes
- * multi-row upserts in which every column is guarded by the version, so an older event never
- * overwrites a newer row whatever order it comes in, and an equal one is applied again (a replay is
- * harmless). The version column is assigned last: MySQL and MariaDB evaluate assignments left to
- * right, and the guard of every other column reads the old version.
+ * A table whose rows are versioned by {@code updated_at}, written with multi-row upserts in which
+ * every column is guarded by the version, so an older event never overwrites a newer row whatever
+ * order it comes in, and an equal one is applied again (a replay is harmless). The version column
+ * is assigned last: MySQL and MariaDB evaluate assignments left to right, and the guard of every
+ * other column reads the old version.
  *
  * <p><b>Statement shapes.</b> An upsert is written only in a few shapes: {@value #MAX_SHAPE_ROWS}
  * rows and the powers of two below it. Each shape's SQL is rendered once by jOOQ from the generated
@@ -116,7 +117,7 @@ final class VersionedTable<R extends TableRecord<R>> {
     private String render(SQLDialect dialect, int rows) {
         DSLContext render = DSL.using(dialect);
         InsertValuesStepN<R> insert = render.insertInto(table, table.fields());
-        List<Object> placeholders = java.util.Collections.nCopies(table.fields().length, null);
+        List<Object> placeholders = Collections.nCopies(table.fields().length, null);
         for (int row = 0; row < rows; row++) {
             insert = insert.values(placeholders);
         }
