@@ -114,25 +114,16 @@ public final class LocalStack {
         Map<String, String> environment = environment(options.root(), mariaDb, kafka);
         Path logs = local.resolve("logs");
         ServiceProcess ingest =
-                start(
-                        "ingest-api",
-                        ServiceProcess.jar(options.root(), "ingest-api"),
-                        INGEST_PORT,
-                        environment,
-                        logs);
+                start(options.root(), "ingest-api", "ingest-api", INGEST_PORT, environment, logs);
         ServiceProcess query =
-                start(
-                        "query-api",
-                        ServiceProcess.jar(options.root(), "query-api"),
-                        QUERY_PORT,
-                        environment,
-                        logs);
+                start(options.root(), "query-api", "query-api", QUERY_PORT, environment, logs);
         ServiceProcess[] workers = new ServiceProcess[options.workers()];
         for (int i = 0; i < workers.length; i++) {
             workers[i] =
                     start(
+                            options.root(),
                             "writer-worker-" + (i + 1),
-                            ServiceProcess.jar(options.root(), "writer-worker"),
+                            "writer-worker",
                             WORKER_PORT + i,
                             environment,
                             logs);
@@ -148,9 +139,18 @@ public final class LocalStack {
     }
 
     private ServiceProcess start(
-            String name, Path jar, int port, Map<String, String> environment, Path logs) {
+            Path root,
+            String name,
+            String module,
+            int port,
+            Map<String, String> environment,
+            Path logs)
+            throws IOException {
         step(name + " on " + port);
-        ServiceProcess service = ServiceProcess.start(name, jar, port, environment, logs);
+        Map<String, String> settings = new LinkedHashMap<>(environment);
+        settings.putAll(moduleSettings(root, module));
+        ServiceProcess service =
+                ServiceProcess.start(name, ServiceProcess.jar(root, module), port, settings, logs);
         running.push(service);
         return service;
     }
@@ -176,8 +176,21 @@ public final class LocalStack {
 
     /** The KEY=VALUE lines of ops/pipeline.env. */
     public static Map<String, String> sharedSettings(Path root) throws IOException {
+        return settings(root.resolve("ops").resolve("pipeline.env"));
+    }
+
+    /**
+     * The KEY=VALUE lines of {@code ops/<module>.env}, the settings of one service alone (its JVM's
+     * options), which docker-compose reads after ops/pipeline.env too; none when there is no file.
+     */
+    public static Map<String, String> moduleSettings(Path root, String module) throws IOException {
+        Path file = root.resolve("ops").resolve(module + ".env");
+        return Files.isRegularFile(file) ? settings(file) : Map.of();
+    }
+
+    private static Map<String, String> settings(Path file) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(root.resolve("ops").resolve("pipeline.env"))) {
+        for (String line : Files.readAllLines(file)) {
             String trimmed = line.strip();
             int equals = trimmed.indexOf('=');
             if (!trimmed.isEmpty() && !trimmed.startsWith("#") && equals > 0) {

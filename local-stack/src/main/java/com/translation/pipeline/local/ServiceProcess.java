@@ -40,16 +40,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts {@code jar} on {@code port} with {@code environment} added to this JVM's, appending
-     * its output to {@code logs/<name>.log}.
+     * its output to {@code logs/<name>.log}, from a class data sharing archive of the jar's classes
+     * ({@link ClassDataSharing}; the first start of a build of the jar trains it).
      */
     public static ServiceProcess start(
             String name, Path jar, int port, Map<String, String> environment, Path logs) {
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(name + ".log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command =
-                    new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
+                    new ArrayList<>(ClassDataSharing.command(java(), jar, environment));
+            command.add("--server.port=" + port);
             ProcessBuilder builder =
                     new ProcessBuilder(command)
                             .redirectErrorStream(true)
@@ -61,6 +62,19 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Makes the class data sharing archive of {@code jar} if this build of it has none, with the
+     * settings a start of it would have ({@code environment}), so that its next start is not the
+     * one that trains it.
+     */
+    public static void prepare(Path jar, Map<String, String> environment) {
+        ClassDataSharing.command(java(), jar, environment);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The jar a module's build leaves in its {@code target/}. */

@@ -59,7 +59,14 @@ class ComposeFileTest {
     void servicesReadTheLocalRunsSettingsAndTheSameAddressSettings() throws Exception {
         for (String name : List.of("ingest-api", "query-api", "writer-worker")) {
             Map<String, Object> service = services.get(name);
-            assertThat(service.get("env_file")).as(name).isEqualTo("ops/pipeline.env");
+            Object envFiles = service.get("env_file");
+            if (LocalStack.moduleSettings(ROOT, name).isEmpty()) {
+                assertThat(envFiles).as(name).isEqualTo("ops/pipeline.env");
+            } else {
+                assertThat(envFiles)
+                        .as(name)
+                        .isEqualTo(List.of("ops/pipeline.env", "ops/" + name + ".env"));
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> environment = (Map<String, Object>) service.get("environment");
             assertThat(environment)

@@ -2,6 +2,7 @@ package com.translation.pipeline.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.translation.pipeline.local.ServiceProcess;
 import com.translation.pipeline.testsupport.PipelineProcesses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,6 +77,28 @@ class PipelineLimitsIT {
         if (pipeline != null) {
             pipeline.close();
         }
+    }
+
+    /**
+     * Every service maps the class data sharing archive of its own build (its file is in the
+     * process's memory map, so the JVM accepted it), and the worker runs with its own JVM options
+     * from ops/writer-worker.env, as docker-compose gives them.
+     */
+    @Test
+    void servicesStartFromTheirClassDataSharingArchive() throws Exception {
+        List<ServiceProcess> services =
+                new ArrayList<>(List.of(pipeline.ingest(), pipeline.query()));
+        services.addAll(pipeline.workers());
+        for (ServiceProcess service : services) {
+            String maps = Files.readString(Path.of("/proc", service.pid() + "", "maps"));
+            String module = service.name().replaceFirst("-\\d+$", "");
+            assertThat(maps)
+                    .as(service.name())
+                    .containsPattern("/" + module + "/target/cds/[^/\\s]+/app\\.jsa");
+        }
+        String environ =
+                Files.readString(Path.of("/proc", pipeline.workers().get(0).pid() + "", "environ"));
+        assertThat(environ.split("\u0000")).contains("JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1");
     }
 
     /**

@@ -63,6 +63,10 @@ public final class PipelineProcesses implements AutoCloseable {
         this.workerSettings = Map.copyOf(workerSettings);
         this.ingest = service("ingest-api", "ingest-api", Map.of());
         this.query = service("query-api", "query-api", Map.of());
+        // A worker started later, maybe timed, starts as fast as every later one.
+        ServiceProcess.prepare(
+                ServiceProcess.jar(root, "writer-worker"),
+                settings("writer-worker", workerSettings));
     }
 
     /**
@@ -262,10 +266,24 @@ public final class PipelineProcesses implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, String module, Map<String, String> extra) {
-        Map<String, String> settings = new LinkedHashMap<>(environment);
-        settings.putAll(extra);
         return ServiceProcess.start(
-                name, ServiceProcess.jar(root, module), freePortUnchecked(), settings, logs);
+                name,
+                ServiceProcess.jar(root, module),
+                freePortUnchecked(),
+                settings(module, extra),
+                logs);
+    }
+
+    /** The pipeline's settings, then the module's own (ops/<module>.env), then {@code extra}. */
+    private Map<String, String> settings(String module, Map<String, String> extra) {
+        Map<String, String> settings = new LinkedHashMap<>(environment);
+        try {
+            settings.putAll(LocalStack.moduleSettings(root, module));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.putAll(extra);
+        return settings;
     }
 
     private static int freePortUnchecked() {
