@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -337,7 +338,7 @@ final class DrainBench {
     private String upsertSql(DSLContext render, Table<?> table, int rows) {
         Field<LocalDateTime> version = versionField();
         Condition newer = DSL.excluded(version).ge(version);
-        Map<Field<?>, Field<?>> guarded = new java.util.LinkedHashMap<>();
+        Map<Field<?>, Field<?>> guarded = new LinkedHashMap<>();
         for (Field<?> field : table.fields()) {
             if (!field.equals(idField()) && !field.equals(version)) {
                 guarded.put(field, guard(newer, field));

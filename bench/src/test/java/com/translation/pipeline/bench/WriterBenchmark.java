@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,7 @@ class WriterBenchmark {
                             return best.rowsPerSecond();
                         },
                         () -> {
-                            Map<String, String> settings = new java.util.HashMap<>(workerEnv());
+                            Map<String, String> settings = new HashMap<>(workerEnv());
                             settings.putAll(jfr(name, ours.size()));
                             DrainBench.Drained run = drain.ours(1, settings);
                             ours.add(run);
@@ -101,11 +102,13 @@ class WriterBenchmark {
                                 .map(r -> r.databaseCpuSeconds() * 100_000 / drain.events())
                                 .toList()),
                 "CPU-s",
-                "raw: "
-                        + Interleaved.median(
+                String.format(
+                        Locale.ROOT,
+                        "raw: %.2f",
+                        Interleaved.median(
                                 raws.stream()
                                         .map(r -> r.databaseCpuSeconds() * 100_000 / drain.events())
-                                        .toList()));
+                                        .toList())));
         results.add(
                 name + ".statements_per_event", ours.get(0).statementsPerEvent(), "statements", "");
         results.add(
@@ -139,7 +142,7 @@ class WriterBenchmark {
      * -Dbench.worker.env=WORKER_CONSUMERS=3,SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS=4000}.
      */
     private static Map<String, String> workerEnv() {
-        Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> env = new HashMap<>();
         for (String pair : System.getProperty("bench.worker.env", "").split(",")) {
             if (pair.contains("=")) {
                 env.put(

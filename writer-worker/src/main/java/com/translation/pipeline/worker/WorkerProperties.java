@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tasksTopic the task events to apply
  * @param deadLetterTopic where records that are not valid events, or that the database refused, go
  * @param consumers consumer loops in this process, each with its own consumer, thread and database
- *     connection; they share the partitions like separate workers
+ *     connection; they share the partitions like separate workers. More than {@code
+ *     spring.datasource.hikari.maximum-pool-size} less one wait for connections
  * @param pollTimeout the longest a poll waits for records
  * @param retryInitialInterval the first wait after a failed batch (database down, deadlock, ...)
  * @param retryMaxInterval the longest wait between retries; retries never stop, nothing is skipped
@@ -38,7 +39,7 @@ public record WorkerProperties(
         @NotBlank @DefaultValue(Topics.SESSIONS) String sessionsTopic,
         @NotBlank @DefaultValue(Topics.TASKS) String tasksTopic,
         @NotBlank @DefaultValue(Topics.DEAD_LETTERS) String deadLetterTopic,
-        @Min(1) @Max(64) @DefaultValue("2") int consumers,
+        @Min(1) @Max(64) @DefaultValue("3") int consumers,
         @NotNull @DefaultValue("1s") Duration pollTimeout,
         @NotNull @DefaultValue("500ms") Duration retryInitialInterval,
         @NotNull @DefaultValue("30s") Duration retryMaxInterval,
