@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.translation.pipeline.testsupport.KafkaTestBroker;
+import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +36,11 @@ class IngestSecurityIT {
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add(
                 "spring.kafka.bootstrap-servers", KafkaTestBroker.instance()::bootstrapServers);
+    }
+
+    @Test
+    void requestsTomcatRefusesAreAnsweredAsProblems() {
+        ServiceAssertions.assertTomcatRefusalsAreProblems(port);
     }
 
     @Test

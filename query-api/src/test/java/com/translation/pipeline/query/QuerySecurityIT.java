@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.testsupport.KafkaTestBroker;
 import com.translation.pipeline.testsupport.MariaDbServer;
+import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,11 @@ class QuerySecurityIT {
         registry.add(
                 "spring.kafka.bootstrap-servers", KafkaTestBroker.instance()::bootstrapServers);
         MariaDbServer.instance().createDatabase().register(registry);
+    }
+
+    @Test
+    void requestsTomcatRefusesAreAnsweredAsProblems() {
+        ServiceAssertions.assertTomcatRefusalsAreProblems(port);
     }
 
     @Test

@@ -2,7 +2,14 @@ package com.translation.pipeline.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +43,57 @@ public final class ServiceAssertions {
                 .contains("jvm_memory_used_bytes");
         for (String path : new String[] {"/env", "/actuator/env", "/beans", "/heapdump"}) {
             assertThat(ServiceHttp.get(port, path).statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    /**
+     * Requests that Tomcat refuses before the application sees them (an encoded slash, an encoded
+     * NUL, a path above the root, a character not allowed in a request target) are answered 400
+     * with a problem+json document, like every other error, never Tomcat's HTML page.
+     */
+    public static void assertTomcatRefusalsAreProblems(int port) {
+        for (String target :
+                new String[] {
+                    "/api/v1/translation/sessions%2Fx",
+                    "/api/v1/translation/sessions%00x",
+                    "/api/../../etc/passwd",
+                    "/api/v1/{x}"
+                }) {
+            String answer = rawGet(port, target);
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+            String body = answer.substring(head.length()).strip();
+
+            assertThat(head).as(target).startsWith("HTTP/1.1 400 ");
+            assertThat(head.toLowerCase(Locale.ROOT))
+                    .as(target)
+                    .contains("content-type: application/problem+json");
+            JsonNode problem = JSON.readTree(body);
+            assertThat(problem.path("status").asInt()).as(body).isEqualTo(400);
+            assertThat(problem.path("title").asString()).as(body).isEqualTo("Bad Request");
+            assertThat(problem.path("detail").asString()).as(body).isNotBlank();
+            assertThat(body).as(target).doesNotContain("<html", "Exception", "Tomcat");
+        }
+    }
+
+    /** Sends {@code GET target} as is, bytes on a socket, and reads the answer to its end. */
+    private static String rawGet(int port, String target) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(
+                            ("GET "
+                                            + target
+                                            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                            + "X-API-Key: "
+                                            + ServiceHttp.ADMIN_KEY
+                                            + "\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

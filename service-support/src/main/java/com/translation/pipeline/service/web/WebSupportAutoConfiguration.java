@@ -1,9 +1,13 @@
 package com.translation.pipeline.service.web;
 
 import com.translation.pipeline.service.system.SystemEndpointsConfiguration;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -40,6 +44,23 @@ public class WebSupportAutoConfiguration implements WebMvcConfigurer {
     @Bean
     StrictBooleanParameters strictBooleanParameters() {
         return new StrictBooleanParameters();
+    }
+
+    /**
+     * Tomcat's host reports its own errors with {@link ProblemErrorReportValve}: the errors it
+     * answers before the application sees the request are problem+json like every other.
+     */
+    @Bean
+    @ConditionalOnClass(StandardHost.class)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory ->
+                factory.addContextCustomizers(
+                        context -> {
+                            if (context.getParent() instanceof StandardHost host) {
+                                host.setErrorReportValveClass(
+                                        ProblemErrorReportValve.class.getName());
+                            }
+                        });
     }
 
     @Bean
