@@ -1,11 +1,15 @@
 package com.translation.pipeline.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The training run needs what the service needs to start (its database, its broker), so it runs
  * at the first start of each build of a jar, with that start's settings; the archive is kept beside
- * the jar in {@code target/cds/} until the jar changes. When extraction or training fails, the
- * service starts from its jar as before: the archive only ever saves time.
+ * the jar in {@code target/cds/} until the jar's content changes. When extraction or training
+ * fails, the service starts from its jar as before: the archive only ever saves time.
  */
 final class ClassDataSharing {
 
@@ -66,12 +70,15 @@ final class ClassDataSharing {
         }
     }
 
-    /** {@code target/cds/<jar>-<size>-<modified>/}: a new build of the jar gets a new directory. */
+    /**
+     * {@code target/cds/<jar>-<digest>/}: the jars are reproducible (the build's outputTimestamp),
+     * so the same sources keep their archive across builds and a change gets a new one; the
+     * directories of other builds of the jar are removed.
+     */
     private static Path archiveDirectory(Path jar) throws IOException {
         String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-        String build = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
         Path cds = jar.toAbsolutePath().getParent().resolve("cds");
-        Path dir = cds.resolve(name + "-" + build);
+        Path dir = cds.resolve(name + "-" + digest(jar));
         if (!Files.isDirectory(dir) && Files.isDirectory(cds)) {
             try (Stream<Path> old = Files.list(cds)) {
                 for (Path stale :
@@ -81,6 +88,20 @@ final class ClassDataSharing {
             }
         }
         return dir;
+    }
+
+    /** The first 16 hex digits of the jar's SHA-256. */
+    private static String digest(Path jar) throws IOException {
+        try (InputStream in = Files.newInputStream(jar)) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                sha256.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(sha256.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static void extract(String java, Path jar, Path dir) throws IOException {

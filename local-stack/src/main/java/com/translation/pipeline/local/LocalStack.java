@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +37,7 @@ public final class LocalStack {
     static final int PARTITIONS = 6;
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
@@ -93,6 +98,7 @@ public final class LocalStack {
                 .addShutdownHook(
                         new Thread(
                                 () -> {
+                                    stopping = true;
                                     stopAll();
                                     stopped.countDown();
                                 },
@@ -135,7 +141,21 @@ public final class LocalStack {
             worker.awaitHealthy(Duration.ofMinutes(3));
         }
         printBanner(options, logs);
-        stopped.await();
+        List<ServiceProcess> services = new ArrayList<>(List.of(ingest, query));
+        services.addAll(List.of(workers));
+        Set<String> reported = new HashSet<>();
+        while (!stopped.await(2, TimeUnit.SECONDS)) {
+            for (ServiceProcess service : services) {
+                if (!stopping && !service.isAlive() && reported.add(service.name())) {
+                    System.out.println(
+                            "!! "
+                                    + service.name()
+                                    + " has exited; its log: "
+                                    + logs.resolve(service.name() + ".log")
+                                    + ". The others keep running; Ctrl-C stops them.");
+                }
+            }
+        }
     }
 
     private ServiceProcess start(
