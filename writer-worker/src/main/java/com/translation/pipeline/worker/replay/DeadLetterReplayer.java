@@ -176,10 +176,8 @@ class DeadLetterReplayer {
     Discarded discard(List<Letter> letters) {
         try (Consumer<String, byte[]> consumer = consumer()) {
             checkExist(consumer, letters);
-        }
-        int discarded =
-                resolutions.record(replayGroup, topic, letters, Resolution.DISCARDED, now());
-        try (Consumer<String, byte[]> consumer = consumer()) {
+            int discarded =
+                    resolutions.record(replayGroup, topic, letters, Resolution.DISCARDED, now());
             commit(
                     consumer,
                     scan(
@@ -187,15 +185,19 @@ class DeadLetterReplayer {
                             resolutions.resolved(replayGroup, topic),
                             WATERMARK_SCAN_LIMIT,
                             record -> false));
+            return new Discarded(discarded);
         }
-        return new Discarded(discarded);
+    }
+
+    /** The dead-letter topic's partitions. */
+    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
+        return consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
     }
 
     private void checkExist(Consumer<String, byte[]> consumer, List<Letter> letters) {
-        List<TopicPartition> partitions =
-                consumer.partitionsFor(topic, READ_TIMEOUT).stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition()))
-                        .toList();
+        List<TopicPartition> partitions = partitions(consumer);
         Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, READ_TIMEOUT);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TIMEOUT);
         for (int i = 0; i < letters.size(); i++) {
@@ -256,10 +258,7 @@ class DeadLetterReplayer {
             Set<Letter> resolved,
             int limit,
             Predicate<ConsumerRecord<String, byte[]>> each) {
-        List<TopicPartition> partitions =
-                consumer.partitionsFor(topic, READ_TIMEOUT).stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition()))
-                        .toList();
+        List<TopicPartition> partitions = partitions(consumer);
         consumer.assign(partitions);
         Map<TopicPartition, OffsetAndMetadata> committed =
                 consumer.committed(new HashSet<>(partitions), READ_TIMEOUT);

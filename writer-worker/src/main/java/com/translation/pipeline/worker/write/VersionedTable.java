@@ -15,7 +15,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.JSON;
-import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -89,20 +88,19 @@ final class VersionedTable<R extends TableRecord<R>> {
         return remaining >= MAX_SHAPE_ROWS ? MAX_SHAPE_ROWS : Integer.highestOneBit(remaining);
     }
 
-    /** The upsert of {@code rows} rows as jOOQ renders it, for the plan and rendering tests. */
-    Query upsertQuery(DSLContext db, List<R> rows) {
-        return db.insertInto(table, table.fields())
-                .valuesOfRecords(rows)
-                .onDuplicateKeyUpdate()
-                .set(guardedAssignments);
+    /**
+     * The SQL of the shape of {@code rows} rows in {@code dialect}, {@code ?} for every value:
+     * rendered once from the generated classes, then kept.
+     */
+    String shapeSql(SQLDialect dialect, int rows) {
+        return shapes.computeIfAbsent(dialect, d -> new ConcurrentHashMap<>())
+                .computeIfAbsent(rows, size -> render(dialect, size));
     }
 
     private void execute(Connection connection, SQLDialect dialect, List<R> rows)
             throws SQLException {
-        String sql =
-                shapes.computeIfAbsent(dialect, d -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(rows.size(), size -> render(dialect, size));
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement =
+                connection.prepareStatement(shapeSql(dialect, rows.size()))) {
             int parameter = 1;
             for (R row : rows) {
                 for (int field = 0; field < row.size(); field++) {

@@ -4,11 +4,8 @@ import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.schema.jooq.tables.records.TranslationSessionRecord;
-import java.time.LocalDateTime;
-import java.util.List;
+import java.util.Locale;
 import org.jooq.SQLDialect;
-import org.jooq.conf.ParamType;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -51,15 +48,42 @@ class VersionedTableTest {
                 .isGreaterThan(assignments.lastIndexOf("`title` = case"));
     }
 
+    /** The SQL production runs: the one-row shape, lower-cased as the assertions read it. */
     private String render(SQLDialect dialect) {
-        TranslationSessionRecord row =
-                new TranslationSessionRecord()
-                        .setSessionId("s")
-                        .setStatus("running")
-                        .setCreatedAt(LocalDateTime.parse("2026-03-01T10:00:00"))
-                        .setUpdatedAt(LocalDateTime.parse("2026-03-01T10:00:00"))
-                        .setEventId("e")
-                        .setAppliedAt(LocalDateTime.parse("2026-03-01T10:00:00"));
-        return sessions.upsertQuery(DSL.using(dialect), List.of(row)).getSQL(ParamType.INLINED);
+        return sessions.shapeSql(dialect, 1).toLowerCase(Locale.ROOT);
+    }
+
+    @Test
+    @DisplayName("Each shape has a placeholder for every column of every row, and no literal value")
+    void shapesBindEveryValue() {
+        int columns = TRANSLATION_SESSION.fields().length;
+        for (int rows : new int[] {1, 2, 64, VersionedTable.MAX_SHAPE_ROWS}) {
+            String sql = sessions.shapeSql(SQLDialect.MYSQL, rows);
+            long placeholders = sql.chars().filter(c -> c == '?').count();
+            assertThat(placeholders).as("%d rows", rows).isEqualTo((long) rows * columns);
+            assertThat(sql).doesNotContain("'");
+        }
+    }
+
+    @Test
+    @DisplayName("Any number of rows is written in shapes of 512 and powers of two, in order")
+    void rowsSplitIntoShapes() {
+        for (int rows = 1; rows <= 2 * VersionedTable.MAX_SHAPE_ROWS + 3; rows++) {
+            int at = 0;
+            int statements = 0;
+            while (at < rows) {
+                int shape = VersionedTable.shape(rows - at);
+                assertThat(Integer.bitCount(shape)).as("shape %d", shape).isEqualTo(1);
+                assertThat(shape).isBetween(1, Math.min(rows - at, VersionedTable.MAX_SHAPE_ROWS));
+                at += shape;
+                statements++;
+            }
+            assertThat(at).isEqualTo(rows);
+            assertThat(statements)
+                    .as("%d rows", rows)
+                    .isEqualTo(
+                            rows / VersionedTable.MAX_SHAPE_ROWS
+                                    + Integer.bitCount(rows % VersionedTable.MAX_SHAPE_ROWS));
+        }
     }
 }
