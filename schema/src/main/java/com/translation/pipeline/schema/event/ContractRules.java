@@ -192,21 +192,20 @@ final class ContractRules {
 
         private FieldError check(JsonNode value, String field) {
             if (maxUtf8Bytes != null && value.isString()) {
-                if (utf8Length(value.asString()) > maxUtf8Bytes) {
+                if (JsonMeasures.utf8Length(value.asString()) > maxUtf8Bytes) {
                     return new FieldError(
                             field,
                             Reason.TOO_LONG,
                             "must be at most " + maxUtf8Bytes + " bytes in UTF-8");
                 }
             }
-            if (maxDepth != null && value.isContainer() && depth(value) > maxDepth) {
+            if (maxDepth != null && value.isContainer() && JsonMeasures.depth(value) > maxDepth) {
                 return new FieldError(
                         field, Reason.TOO_DEEP, "must be nested at most " + maxDepth + " levels");
             }
             if (maxJsonBytes != null
                     && value.isContainer()
-                    && jsonBytesAtMost(value) > maxJsonBytes
-                    && ContractJson.MAPPER.writeValueAsBytes(value).length > maxJsonBytes) {
+                    && JsonMeasures.jsonBytes(value, maxJsonBytes) > maxJsonBytes) {
                 return new FieldError(
                         field,
                         Reason.TOO_LARGE,
@@ -235,61 +234,6 @@ final class ContractRules {
                 return new FieldError(field, Reason.OUT_OF_RANGE, e.getMessage());
             }
             return null;
-        }
-
-        /**
-         * A bound on the serialized size of {@code node} that costs no serializing: every character
-         * escaped as {@code \\uXXXX}. Small objects, nearly all of them, pass on it alone.
-         */
-        private static long jsonBytesAtMost(JsonNode node) {
-            if (node.isObject()) {
-                long bytes = 2;
-                for (var property : node.properties()) {
-                    bytes +=
-                            6L * property.getKey().length()
-                                    + 4
-                                    + jsonBytesAtMost(property.getValue());
-                }
-                return bytes;
-            }
-            if (node.isArray()) {
-                long bytes = 2;
-                for (JsonNode element : node) {
-                    bytes += 1 + jsonBytesAtMost(element);
-                }
-                return bytes;
-            }
-            return node.isString() ? 2 + 6L * node.asString().length() : node.toString().length();
-        }
-
-        private static int depth(JsonNode node) {
-            int deepest = 0;
-            for (JsonNode child : node) {
-                if (child.isContainer()) {
-                    deepest = Math.max(deepest, depth(child));
-                }
-            }
-            return deepest + 1;
-        }
-
-        private static long utf8Length(String text) {
-            long bytes = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 0x80) {
-                    bytes += 1;
-                } else if (c < 0x800) {
-                    bytes += 2;
-                } else if (Character.isHighSurrogate(c)
-                        && i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    bytes += 4;
-                    i++;
-                } else {
-                    bytes += 3;
-                }
-            }
-            return bytes;
         }
     }
 }

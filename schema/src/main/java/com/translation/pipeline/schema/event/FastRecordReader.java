@@ -1,6 +1,5 @@
 package com.translation.pipeline.schema.event;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -104,7 +102,9 @@ final class FastRecordReader {
         }
         try (JsonParser parser = ContractJson.MAPPER.createParser(value)) {
             return envelope(parser);
-        } catch (JacksonException | DateTimeException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Jackson's, or a value this reader does not know: the full validation decides, so a
+            // fault here can cost time but never a valid record.
             return null;
         }
     }
@@ -219,7 +219,7 @@ final class FastRecordReader {
                 || (field.maxLength() != null && codePoints > field.maxLength())
                 || (field.maxUtf8Bytes() != null
                         && (long) text.length() * 3 > field.maxUtf8Bytes()
-                        && text.getBytes(StandardCharsets.UTF_8).length > field.maxUtf8Bytes())
+                        && JsonMeasures.utf8Length(text) > field.maxUtf8Bytes())
                 || (field.values() != null && !field.values().contains(text))) {
             return Invalid.VALUE;
         }
@@ -231,11 +231,11 @@ final class FastRecordReader {
     }
 
     private static Object object(JsonNode object, FieldSpec field) {
-        if (field.maxDepth() != null && depth(object) > field.maxDepth()) {
+        if (field.maxDepth() != null && JsonMeasures.depth(object) > field.maxDepth()) {
             return Invalid.VALUE;
         }
         if (field.maxJsonBytes() != null
-                && ContractJson.MAPPER.writeValueAsBytes(object).length > field.maxJsonBytes()) {
+                && JsonMeasures.jsonBytes(object, field.maxJsonBytes()) > field.maxJsonBytes()) {
             return Invalid.VALUE;
         }
         return ExactValues.problem(object) == null ? object : Invalid.VALUE;
@@ -373,16 +373,6 @@ final class FastRecordReader {
             }
         }
         return false;
-    }
-
-    private static int depth(JsonNode node) {
-        int deepest = 0;
-        for (JsonNode child : node) {
-            if (child.isContainer()) {
-                deepest = Math.max(deepest, depth(child));
-            }
-        }
-        return deepest + 1;
     }
 
     /** The record type's field specs; null when the schema goes beyond what this class checks. */
