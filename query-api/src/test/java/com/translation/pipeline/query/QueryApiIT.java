@@ -393,17 +393,24 @@ abstract class QueryApiIT {
      */
     @Test
     void aConsistencyTokenFromElsewhereIsRefused() {
-        for (ConsistencyToken foreign :
-                List.of(
+        Map<ConsistencyToken, String> why =
+                Map.of(
                         new ConsistencyToken(Map.of("some.other.topic", Map.of(0, 1L))),
+                        "names the topic 'some.other.topic', which is not an event topic",
                         new ConsistencyToken(Map.of(sessionsTopic, Map.of(999, 1L))),
-                        new ConsistencyToken(Map.of(sessionsTopic, Map.of(0, 99L))))) {
-            HttpResponse<String> refused = getWithToken(SESSIONS + "/s-01", foreign.encode());
+                        "names partition 999 of",
+                        new ConsistencyToken(Map.of(sessionsTopic, Map.of(0, 99L))),
+                        "past its end");
+        for (Map.Entry<ConsistencyToken, String> foreign : why.entrySet()) {
+            HttpResponse<String> refused =
+                    getWithToken(SESSIONS + "/s-01", foreign.getKey().encode());
 
             assertThat(refused.statusCode()).as(foreign.toString()).isEqualTo(400);
             assertThat(JSON.readTree(refused.body()).findValuesAsString("field"))
                     .containsExactly("X-Consistency-Token");
-            assertThat(refused.body()).contains("not a consistency token from this pipeline");
+            assertThat(refused.body())
+                    .contains("not a consistency token from this pipeline")
+                    .contains(foreign.getValue());
         }
     }
 

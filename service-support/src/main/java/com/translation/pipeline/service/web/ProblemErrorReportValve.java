@@ -2,7 +2,6 @@ package com.translation.pipeline.service.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -39,7 +38,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String detail = message == null || message.isBlank() ? title : message;
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8);
+            // No charset: the problem is ASCII (ProblemResponses escapes the rest), as JSON needs
+            // none.
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(ProblemResponses.json(status, title, detail));

@@ -3,13 +3,20 @@ package com.translation.pipeline.service.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.MediaType;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a problem+json answer (RFC 9457) where no controller advice can: in servlet filters and in
  * Tomcat's own error reports ({@link ProblemErrorReportValve}).
  */
 public final class ProblemResponses {
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private ProblemResponses() {}
 
@@ -31,46 +38,15 @@ public final class ProblemResponses {
 
     /**
      * The problem document: {@code type} about:blank, {@code title}, {@code status}, {@code
-     * detail}.
+     * detail}, in ASCII (every other character escaped, so that a lone surrogate in the detail is
+     * still JSON and a writer of any charset can carry it).
      */
     static String json(int status, String title, String detail) {
-        return "{\"type\":\"about:blank\",\"title\":\""
-                + escape(title)
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + escape(detail)
-                + "\"}";
-    }
-
-    /** {@code text} as the content of a JSON string (RFC 8259, section 7). */
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> escaped.append("\\\"");
-                case '\\' -> escaped.append("\\\\");
-                case '\n' -> escaped.append("\\n");
-                case '\r' -> escaped.append("\\r");
-                case '\t' -> escaped.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !wellPaired(text, i)) {
-                        escaped.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        escaped.append(c);
-                    }
-                }
-            }
-        }
-        return escaped.toString();
-    }
-
-    /** Whether the surrogate at {@code i} is half of a pair (a lone one has no UTF-8 form). */
-    private static boolean wellPaired(String text, int i) {
-        char c = text.charAt(i);
-        return Character.isHighSurrogate(c)
-                ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-                : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        return JSON.writeValueAsString(problem);
     }
 }

@@ -8,19 +8,11 @@ import org.springframework.http.HttpStatus;
  */
 public class RequestBodyTooLargeException extends RequestBodyException {
 
-    private final long limit;
-
     /**
      * @param limit the largest body, in bytes
      */
     public RequestBodyTooLargeException(long limit) {
         super("The request body must be at most " + limit + " bytes.");
-        this.limit = limit;
-    }
-
-    /** The largest body, in bytes. */
-    public long limit() {
-        return limit;
     }
 
     @Override
