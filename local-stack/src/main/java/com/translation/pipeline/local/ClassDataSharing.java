@@ -2,17 +2,25 @@ package com.translation.pipeline.local;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +42,8 @@ final class ClassDataSharing {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataSharing.class);
     private static final long TRAINING_TIMEOUT_SECONDS = 180;
+    private static final Map<String, String> DIGESTS = new HashMap<>();
+    private static final Set<Path> FAILED = new HashSet<>();
 
     private ClassDataSharing() {}
 
@@ -48,57 +58,95 @@ final class ClassDataSharing {
      */
     static synchronized List<String> command(
             String java, Path jar, Map<String, String> environment) {
+        Path dir = null;
         try {
-            Path dir = archiveDirectory(jar);
-            Path extracted = dir.resolve("app").resolve(jar.getFileName());
-            if (!Files.isRegularFile(extracted)) {
-                extract(java, jar, dir);
+            dir = archiveDirectory(jar);
+            if (FAILED.contains(dir)) {
+                return List.of(java, "-jar", jar.toString());
             }
-            Path archive = dir.resolve("app.jsa");
-            if (!Files.isRegularFile(archive)) {
-                train(java, extracted, archive, environment, dir.resolve("training.log"));
+            Files.createDirectories(dir.getParent());
+            // Another process (a second test run, a second ./run-local.sh) may prepare the same
+            // jar.
+            try (FileChannel lock =
+                            FileChannel.open(
+                                    dir.resolveSibling(dir.getFileName() + ".lock"),
+                                    StandardOpenOption.CREATE,
+                                    StandardOpenOption.WRITE);
+                    FileLock held = lock.lock()) {
+                removeOtherBuilds(jar, dir);
+                Path extracted = dir.resolve("app").resolve(jar.getFileName());
+                if (!Files.isRegularFile(extracted)) {
+                    extract(java, jar, dir);
+                }
+                Path archive = dir.resolve("app.jsa");
+                if (!Files.isRegularFile(archive)) {
+                    train(java, extracted, archive, environment, dir.resolve("training.log"));
+                }
+                return List.of(
+                        java, "-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
             }
-            List<String> command = new ArrayList<>(List.of(java));
-            if (Files.isRegularFile(archive)) {
-                command.add("-XX:SharedArchiveFile=" + archive);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            if (dir != null) {
+                // Not tried again for this build in this process: a failed training costs once.
+                FAILED.add(dir);
             }
-            command.addAll(List.of("-jar", extracted.toString()));
-            return command;
-        } catch (IOException | IllegalStateException e) {
             LOG.warn("{} starts without a class data sharing archive: {}", jar, e.getMessage());
             return List.of(java, "-jar", jar.toString());
         }
     }
 
     /**
-     * {@code target/cds/<jar>-<digest>/}: the jars are reproducible (the build's outputTimestamp),
-     * so the same sources keep their archive across builds and a change gets a new one; the
-     * directories of other builds of the jar are removed.
+     * {@code target/cds/<jar>-<digest>/}: the digest of the jar and of the JVM that maps the
+     * archive. The jars are reproducible (the build's outputTimestamp), so the same sources keep
+     * their archive across builds and a change gets a new one.
      */
     private static Path archiveDirectory(Path jar) throws IOException {
         String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         Path cds = jar.toAbsolutePath().getParent().resolve("cds");
-        Path dir = cds.resolve(name + "-" + digest(jar));
-        if (!Files.isDirectory(dir) && Files.isDirectory(cds)) {
-            try (Stream<Path> old = Files.list(cds)) {
-                for (Path stale :
-                        old.filter(p -> p.getFileName().toString().startsWith(name)).toList()) {
-                    deleteRecursively(stale);
+        return cds.resolve(name + "-" + digest(jar));
+    }
+
+    /**
+     * Removes the directories (and locks) of other builds of the jar: exactly its name, a digest.
+     */
+    private static void removeOtherBuilds(Path jar, Path keep) throws IOException {
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        Pattern build = Pattern.compile(Pattern.quote(name) + "-[0-9a-f]{16}(\\.partial|\\.lock)?");
+        try (Stream<Path> entries = Files.list(keep.getParent())) {
+            for (Path other : entries.toList()) {
+                String file = other.getFileName().toString();
+                if (build.matcher(file).matches() && !other.equals(keep)) {
+                    deleteRecursively(other);
                 }
             }
         }
-        return dir;
     }
 
-    /** The first 16 hex digits of the jar's SHA-256. */
+    /**
+     * The first 16 hex digits of the SHA-256 of the jar and the JVM's version, computed once per
+     * jar file as it is (path, size, modification time): a start does not read 60 MB again.
+     */
     private static String digest(Path jar) throws IOException {
+        String file =
+                jar.toAbsolutePath()
+                        + "|"
+                        + Files.size(jar)
+                        + "|"
+                        + Files.getLastModifiedTime(jar).toMillis();
+        String known = DIGESTS.get(file);
+        if (known != null) {
+            return known;
+        }
         try (InputStream in = Files.newInputStream(jar)) {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(System.getProperty("java.vm.version").getBytes(StandardCharsets.UTF_8));
             byte[] buffer = new byte[1 << 16];
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 sha256.update(buffer, 0, read);
             }
-            return HexFormat.of().formatHex(sha256.digest()).substring(0, 16);
+            String digest = HexFormat.of().formatHex(sha256.digest()).substring(0, 16);
+            DIGESTS.put(file, digest);
+            return digest;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -163,11 +211,16 @@ final class ClassDataSharing {
         try {
             if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(command.get(1) + " timed out; see " + log);
+                throw new IllegalStateException(
+                        String.join(" ", command) + " timed out; see " + log);
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(
-                        command.get(1) + " exited with " + process.exitValue() + "; see " + log);
+                        String.join(" ", command)
+                                + " exited with "
+                                + process.exitValue()
+                                + "; see "
+                                + log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
