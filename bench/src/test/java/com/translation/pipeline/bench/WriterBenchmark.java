@@ -71,7 +71,7 @@ class WriterBenchmark {
                         },
                         () -> {
                             Map<String, String> settings = new HashMap<>(workerEnv());
-                            settings.putAll(jfr(name, ours.size()));
+                            settings.putAll(jfr(pipeline, name, ours.size()));
                             DrainBench.Drained run = drain.ours(1, settings);
                             ours.add(run);
                             return run.rowsPerSecond();
@@ -153,15 +153,19 @@ class WriterBenchmark {
         return env;
     }
 
-    /** JFR for the worker when {@code -Dbench.worker.jfr=DIR} is set. */
-    private static Map<String, String> jfr(String name, int run) {
+    /**
+     * JFR for the worker when {@code -Dbench.worker.jfr=DIR} is set, added to the pipeline's own
+     * JVM options (ops/pipeline.env).
+     */
+    private static Map<String, String> jfr(PipelineProcesses pipeline, String name, int run) {
         String dir = System.getProperty("bench.worker.jfr", "");
         if (dir.isEmpty()) {
             return Map.of();
         }
         return Map.of(
                 "JAVA_TOOL_OPTIONS",
-                "-Xmx256m -XX:+UseParallelGC -XX:StartFlightRecording=settings=profile,filename="
+                pipeline.environment().getOrDefault("JAVA_TOOL_OPTIONS", "")
+                        + " -XX:StartFlightRecording=settings=profile,filename="
                         + dir
                         + "/"
                         + name
