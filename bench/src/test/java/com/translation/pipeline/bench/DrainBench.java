@@ -320,7 +320,7 @@ final class DrainBench {
                     List<Object[]> chunk = batch.subList(at, at + size);
                     String sql =
                             statements.computeIfAbsent(
-                                    chunk.size(), size -> upsertSql(render, table, size));
+                                    size, shape -> upsertSql(render, table, shape));
                     try (PreparedStatement upsert = connection.prepareStatement(sql)) {
                         int parameter = 1;
                         for (Object[] row : chunk) {
