@@ -107,7 +107,8 @@ final class ClassDataSharing {
     }
 
     /**
-     * Removes the directories (and locks) of other builds of the jar: exactly its name, a digest.
+     * Removes the directories, partial extractions and locks of other builds of the jar (exactly
+     * its name and a digest); this build's own, its lock included, stay.
      */
     private static void removeOtherBuilds(Path jar, Path keep) throws IOException {
         String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
@@ -115,7 +116,8 @@ final class ClassDataSharing {
         try (Stream<Path> entries = Files.list(keep.getParent())) {
             for (Path other : entries.toList()) {
                 String file = other.getFileName().toString();
-                if (build.matcher(file).matches() && !other.equals(keep)) {
+                if (build.matcher(file).matches()
+                        && !file.startsWith(keep.getFileName().toString())) {
                     deleteRecursively(other);
                 }
             }
