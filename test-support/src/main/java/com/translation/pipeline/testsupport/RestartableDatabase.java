@@ -15,8 +15,7 @@ public interface RestartableDatabase extends DatabaseServer, AutoCloseable {
     /** Starts it again on the same port and data, and waits until it accepts connections. */
     void startAgain();
 
+    /** Stops the server for good and deletes its data; it cannot be started again. */
     @Override
-    default void close() {
-        stop();
-    }
+    void close();
 }
