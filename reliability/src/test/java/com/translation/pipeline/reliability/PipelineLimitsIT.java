@@ -300,6 +300,92 @@ class PipelineLimitsIT {
         }
     }
 
+    /**
+     * A form body ({@code application/x-www-form-urlencoded} or {@code multipart/*}, in any case
+     * and with parameters) is answered 415 problem+json at once, before its bytes arrive: the
+     * container would otherwise read it by itself, past the body limits, the first time a request
+     * parameter is asked for, and take its fields for query parameters. Each request below sends
+     * its headers and one byte of a 5,000-byte body; the answer must come within a second, far
+     * under the 10 s the container waits for the rest. Every service, each kind of endpoint: a
+     * batch, the flush barrier, the admin cleanup and the worker's dead-letter replay.
+     */
+    @Test
+    void formBodiesAreRefusedBeforeTheyAreRead() throws Exception {
+        record Target(String baseUrl, String path, String key) {}
+        List<Target> targets =
+                List.of(
+                        new Target(
+                                pipeline.ingest().baseUrl(),
+                                "/api/v1/translation/sessions/batch",
+                                PipelineProcesses.WRITE_KEY),
+                        new Target(
+                                pipeline.ingest().baseUrl(),
+                                "/api/v1/translation/flush",
+                                PipelineProcesses.WRITE_KEY),
+                        new Target(
+                                pipeline.query().baseUrl(),
+                                "/api/v1/translation/sessions/cleanup",
+                                PipelineProcesses.ADMIN_KEY),
+                        new Target(
+                                pipeline.workers().get(0).baseUrl(),
+                                "/api/v1/dead-letters/replay",
+                                PipelineProcesses.ADMIN_KEY));
+        List<String> formTypes =
+                List.of(
+                        "application/x-www-form-urlencoded",
+                        "Application/X-WWW-Form-URLEncoded; charset=UTF-8",
+                        "multipart/form-data; boundary=b",
+                        "multipart/mixed; boundary=b");
+        for (Target target : targets) {
+            for (String type : formTypes) {
+                URI uri = URI.create(target.baseUrl());
+                try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                    socket.setSoTimeout(1_000);
+                    socket.getOutputStream()
+                            .write(
+                                    ("POST "
+                                                    + target.path()
+                                                    + " HTTP/1.1\r\nHost: "
+                                                    + uri.getHost()
+                                                    + "\r\nX-API-Key: "
+                                                    + target.key()
+                                                    + "\r\nContent-Type: "
+                                                    + type
+                                                    + "\r\nContent-Length: 5000\r\n\r\na")
+                                            .getBytes(StandardCharsets.US_ASCII));
+                    String answer = head(socket);
+                    assertThat(answer)
+                            .as(target.path() + " with " + type)
+                            .startsWith("HTTP/1.1 415 ")
+                            .containsIgnoringCase("Content-Type: application/problem+json")
+                            .containsIgnoringCase("Accept: application/json");
+                }
+            }
+        }
+    }
+
+    /**
+     * The status line and headers of the answer waiting on a socket, lines joined by {@code \n}.
+     *
+     * @throws java.net.SocketTimeoutException if they do not come within the socket's timeout
+     */
+    private static String head(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int previous = -1;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == '\r') {
+                continue;
+            }
+            if (b == '\n' && previous == '\n') {
+                break;
+            }
+            head.write(b);
+            previous = b;
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
     /** The status of the answer waiting on a socket; -1 when there is none. */
     private static int statusLine(Socket socket) {
         try {

@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,6 +36,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * RequestBodyTooSlowException} (408). A client sending bodies a byte a second on hundreds of
  * connections so holds at most {@code max-body-read-waits} threads, each for a few seconds, and
  * {@code /health}, reads and ordinary writes keep their threads.
+ *
+ * <p>Form bodies ({@code application/x-www-form-urlencoded}, {@code multipart/*}) are refused with
+ * 415 before anything reads them. No endpoint takes one, and the container would read one itself,
+ * past every bound above, the first time anyone asks for a request parameter ({@link
+ * KnownParameters} asks for every API request): up to 2 MB at whatever pace the client sends it,
+ * and then its fields would count as query parameters.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -60,6 +68,20 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
+        int reserved = reservation(request, declared);
+        if (reserved > 0 && isForm(request.getContentType())) {
+            response.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+            ProblemResponses.write(
+                    response,
+                    HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported Media Type",
+                    "Content-Type '"
+                            + request.getContentType()
+                            + "' is not read by this service; send the body as "
+                            + MediaType.APPLICATION_JSON_VALUE
+                            + ".");
+            return;
+        }
         if (declared > maxBytes) {
             ProblemResponses.write(
                     response,
@@ -68,7 +90,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
                     "The request body must be at most " + maxBytes + " bytes.");
             return;
         }
-        int reserved = reservation(request, declared);
         if (reserved > 0 && !acquire(reserved)) {
             response.setHeader(
                     HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
@@ -87,6 +108,23 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
                 budget.release(reserved);
             }
         }
+    }
+
+    /**
+     * Whether {@code contentType} is one the servlet container parses as form parameters by itself.
+     * Its type is compared without parameters and case, as the container compares it.
+     */
+    static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String type =
+                (parameters < 0 ? contentType : contentType.substring(0, parameters))
+                        .trim()
+                        .toLowerCase(Locale.ROOT);
+        return type.equals(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                || type.startsWith("multipart/");
     }
 
     /** The declared length, or the limit for a body of unknown length; 0 without a body. */
