@@ -3,6 +3,7 @@ package com.translation.pipeline.ingest;
 import static com.translation.pipeline.testsupport.AccessAssertions.Needs.ADMIN;
 import static com.translation.pipeline.testsupport.AccessAssertions.Needs.READ;
 import static com.translation.pipeline.testsupport.AccessAssertions.Needs.WRITE;
+import static com.translation.pipeline.testsupport.AccessAssertions.assertNotServed;
 import static com.translation.pipeline.testsupport.AccessAssertions.assertScope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +13,7 @@ import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -53,7 +55,25 @@ class IngestSecurityIT {
         assertScope(port, "POST", "/api/v1/translation/flush", "{\"timeout_ms\": 0}", WRITE);
         assertScope(port, "GET", "/api/v1/system/metrics", null, READ);
         assertScope(port, "GET", "/api/v1/system/config", null, ADMIN);
-        assertScope(port, "GET", "/api/v1/not-yet-an-endpoint", null, ADMIN);
+    }
+
+    /**
+     * A path nothing serves is 404 and a method its path does not take 405, for every valid key:
+     * not a 403 that reads as a permission problem. A trailing slash is named in the answer.
+     */
+    @Test
+    void pathsNothingServesAre404Or405WhateverTheKey() {
+        assertNotServed(port, "GET", "/api/v1/not-yet-an-endpoint", 404, Set.of());
+        assertNotServed(port, "GET", "/api/v1/translation/sessions/batch", 405, Set.of("POST"));
+        assertNotServed(port, "PUT", "/api/v1/translation/tasks/batch", 405, Set.of("POST"));
+        assertNotServed(port, "DELETE", "/api/v1/translation/flush", 405, Set.of("POST"));
+        HttpResponse<String> slash =
+                assertNotServed(port, "POST", "/api/v1/translation/sessions/batch/", 404, Set.of());
+
+        assertThat(slash.body())
+                .contains(
+                        "No endpoint serves POST /api/v1/translation/sessions/batch/.",
+                        "Without the trailing slash, /api/v1/translation/sessions/batch is one.");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.translation.pipeline.query;
 
 import static com.translation.pipeline.testsupport.AccessAssertions.Needs.ADMIN;
 import static com.translation.pipeline.testsupport.AccessAssertions.Needs.READ;
+import static com.translation.pipeline.testsupport.AccessAssertions.assertNotServed;
 import static com.translation.pipeline.testsupport.AccessAssertions.assertScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +11,7 @@ import com.translation.pipeline.testsupport.MariaDbServer;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -56,6 +58,24 @@ class QuerySecurityIT {
         assertScope(port, "DELETE", api + "/sessions/s-1", null, ADMIN);
         assertScope(port, "POST", api + "/sessions/cleanup", "{\"older_than_days\": 30}", ADMIN);
         assertScope(port, "GET", "/api/v1/system/config", null, ADMIN);
+    }
+
+    /**
+     * A path nothing serves is 404 and a method its path does not take 405, for every valid key.
+     */
+    @Test
+    void pathsNothingServesAre404Or405WhateverTheKey() {
+        String api = "/api/v1/translation";
+        assertNotServed(port, "PUT", api + "/sessions/s-1", 405, Set.of("GET", "DELETE"));
+        assertNotServed(port, "PATCH", api + "/tasks/t-1", 405, Set.of("GET"));
+        assertNotServed(port, "GET", api + "/recovery/restore/s-1", 405, Set.of("POST"));
+        assertNotServed(port, "GET", api + "/sessions/s-1/nothing", 404, Set.of());
+        assertNotServed(port, "DELETE", api + "/nothing", 404, Set.of());
+        HttpResponse<String> slash =
+                assertNotServed(port, "POST", api + "/recovery/restore/s-1/", 404, Set.of());
+
+        assertThat(slash.body())
+                .contains("Without the trailing slash, " + api + "/recovery/restore/s-1 is one.");
     }
 
     @Test

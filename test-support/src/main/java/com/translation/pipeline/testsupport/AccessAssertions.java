@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Checks one endpoint's authentication and scope over real HTTP with the test keys. */
 public final class AccessAssertions {
@@ -45,6 +48,43 @@ public final class AccessAssertions {
                                 .hasValue("application/problem+json");
                     }
                 });
+    }
+
+    /**
+     * A request that no endpoint serves: 401 without a valid key, and {@code status} (404, or 405
+     * with {@code Allow: allow}) with every valid key, whatever its scopes, as problem+json.
+     *
+     * @param allow the methods the path takes, which the {@code Allow} header must list in any
+     *     order; empty for 404
+     * @return the answer to the read key, for further checks of its detail
+     */
+    public static HttpResponse<String> assertNotServed(
+            int port, String method, String path, int status, Set<String> allow) {
+        assertStatus(port, method, path, null, null, 401);
+        assertStatus(port, method, path, null, "not-a-key", 401);
+        HttpResponse<String> last = null;
+        for (String key :
+                List.of(ServiceHttp.WRITE_KEY, ServiceHttp.ADMIN_KEY, ServiceHttp.READ_KEY)) {
+            HttpResponse<String> response = send(port, method, path, null, key);
+            assertThat(response.statusCode())
+                    .as(method + " " + path + " with " + key + ": " + response.body())
+                    .isEqualTo(status);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(method + " " + path + " with " + key)
+                    .hasValue("application/problem+json");
+            assertThat(
+                            Arrays.stream(
+                                            response.headers()
+                                                    .firstValue("Allow")
+                                                    .orElse("")
+                                                    .split(","))
+                                    .map(String::trim)
+                                    .filter(m -> !m.isEmpty()))
+                    .as(method + " " + path + " with " + key + ": Allow")
+                    .containsExactlyInAnyOrderElementsOf(allow);
+            last = response;
+        }
+        return last;
     }
 
     private static void assertStatus(

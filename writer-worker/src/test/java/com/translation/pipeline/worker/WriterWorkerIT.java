@@ -34,6 +34,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -732,6 +733,16 @@ abstract class WriterWorkerIT {
                     .as(query)
                     .containsExactly(query.split("[=&]")[0]);
         }
+    }
+
+    /**
+     * A path nothing serves is 404 and a method its path does not take 405, for every valid key.
+     */
+    @Test
+    void pathsNothingServesAre404Or405WhateverTheKey() {
+        AccessAssertions.assertNotServed(
+                port, "GET", "/api/v1/dead-letters/replay", 405, Set.of("POST"));
+        AccessAssertions.assertNotServed(port, "GET", "/api/v1/nothing", 404, Set.of());
     }
 
     @Test

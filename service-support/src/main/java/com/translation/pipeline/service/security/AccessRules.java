@@ -45,6 +45,10 @@ public final class AccessRules {
         return OPEN.stream().anyMatch(pattern -> pattern.matches(container));
     }
 
+    /**
+     * The scope a request needs: that of the first rule naming its method and path, or {@link
+     * Scope#ADMIN} when none does.
+     */
     Scope required(String method, String path) {
         PathContainer container = PathContainer.parsePath(path);
         for (Rule rule : rules) {

@@ -8,13 +8,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every request by its {@code X-API-Key} before any other work: 401 without a valid
  * key, 403 with a key that lacks the scope, 429 with Retry-After past the key's rate. The key
  * itself is never logged or echoed.
+ *
+ * <p>A valid key on a path that no endpoint serves gets 404, and on a method its path does not take
+ * 405 with {@code Allow}, whatever its scopes ({@link EndpointLookup}): those paths need the admin
+ * scope by default, and a 403 there sent callers looking for a permission problem.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -22,12 +28,18 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final AccessRules rules;
+    private final EndpointLookup endpoints;
     private final SecurityProperties.RateLimit rateLimit;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    ApiKeyFilter(ApiKeys keys, AccessRules rules, SecurityProperties.RateLimit rateLimit) {
+    ApiKeyFilter(
+            ApiKeys keys,
+            AccessRules rules,
+            EndpointLookup endpoints,
+            SecurityProperties.RateLimit rateLimit) {
         this.keys = keys;
         this.rules = rules;
+        this.endpoints = endpoints;
         this.rateLimit = rateLimit;
     }
 
@@ -49,6 +61,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         Scope required = rules.required(request.getMethod(), path);
         if (!required.grantedBy(caller.get().scopes())) {
+            if (refusedAsUnserved(request, response, path)) {
+                return;
+            }
             ProblemResponses.write(
                     response,
                     403,
@@ -74,5 +89,44 @@ class ApiKeyFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Answers 404 or 405 when no endpoint serves the request as sent.
+     *
+     * @return whether it answered
+     */
+    private boolean refusedAsUnserved(
+            HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
+        EndpointLookup.Answer answer = endpoints.lookup(request);
+        if (answer.found()) {
+            return false;
+        }
+        if (!answer.allowed().isEmpty()) {
+            response.setHeader(
+                    HttpHeaders.ALLOW, String.join(", ", new TreeSet<>(answer.allowed())));
+            ProblemResponses.write(
+                    response,
+                    HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    "Method Not Allowed",
+                    "Method '"
+                            + request.getMethod()
+                            + "' is not supported by "
+                            + path
+                            + "; it takes "
+                            + String.join(", ", new TreeSet<>(answer.allowed()))
+                            + ".");
+            return true;
+        }
+        String detail = "No endpoint serves " + request.getMethod() + " " + path + ".";
+        String trimmed = path.replaceAll("/+$", "");
+        if (!trimmed.isEmpty()
+                && !trimmed.equals(path)
+                && endpoints.lookup(EndpointLookup.at(request, trimmed)).found()) {
+            detail += " Without the trailing slash, " + trimmed + " is one.";
+        }
+        ProblemResponses.write(response, HttpServletResponse.SC_NOT_FOUND, "Not Found", detail);
+        return true;
     }
 }

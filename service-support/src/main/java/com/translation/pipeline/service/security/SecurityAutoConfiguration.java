@@ -2,6 +2,7 @@ package com.translation.pipeline.service.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** {@code X-API-Key} authentication with scopes, the one mechanism of every service. */
 @AutoConfiguration
@@ -27,7 +29,10 @@ public class SecurityAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(
-            SecurityProperties properties, AccessRules rules) {
+            SecurityProperties properties,
+            AccessRules rules,
+            ObjectProvider<HandlerMapping> handlerMappings) {
+        EndpointLookup endpoints = new EndpointLookup(handlerMappings);
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>();
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         if (!properties.enabled()) {
@@ -37,14 +42,17 @@ public class SecurityAutoConfiguration {
             registration.setEnabled(false);
             registration.setFilter(
                     new ApiKeyFilter(
-                            new ApiKeys(java.util.List.of()), rules, properties.rateLimit()));
+                            new ApiKeys(java.util.List.of()),
+                            rules,
+                            endpoints,
+                            properties.rateLimit()));
             return registration;
         }
         ApiKeys keys = new ApiKeys(properties.keys());
         if (keys.isEmpty()) {
             throw new NoApiKeysException();
         }
-        registration.setFilter(new ApiKeyFilter(keys, rules, properties.rateLimit()));
+        registration.setFilter(new ApiKeyFilter(keys, rules, endpoints, properties.rateLimit()));
         return registration;
     }
 }
