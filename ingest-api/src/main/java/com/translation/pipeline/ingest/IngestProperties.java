@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param createTopics whether to create missing topics at start (local runs); production topics are
  *     created by operators
  * @param topicPartitions partitions of topics created at start
+ * @param naiveTimestamps what a timestamp without an offset means: {@code reject} (the contract's
+ *     rule, the default) or {@code utc} (for callers moving from the Python service; see {@link
+ *     NaiveTimestamps})
  */
 @Validated
 @ConfigurationProperties("ingest")
@@ -40,4 +43,5 @@ public record IngestProperties(
         @NotNull @DefaultValue("30s") Duration flushDefaultTimeout,
         @NotNull @DefaultValue("5m") Duration flushMaxTimeout,
         @DefaultValue("true") boolean createTopics,
-        @Min(1) @DefaultValue("6") int topicPartitions) {}
+        @Min(1) @DefaultValue("6") int topicPartitions,
+        @NotNull @DefaultValue("reject") NaiveTimestamps naiveTimestamps) {}

@@ -131,6 +131,7 @@ class BatchIngestor {
     /** Validates one item and encodes it; its tree is not kept. */
     private Item prepare(RecordKind kind, int index, JsonNode node) {
         String id = kind.idOf(node);
+        properties.naiveTimestamps().apply(node, validator.timestampFields(kind.eventType()));
         Validation<? extends EventData> validation = kind.validate(validator, node);
         if (!validation.isValid()) {
             return new Item(index, id, null, validation.errors());

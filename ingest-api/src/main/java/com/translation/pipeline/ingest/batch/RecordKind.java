@@ -2,6 +2,7 @@ package com.translation.pipeline.ingest.batch;
 
 import com.translation.pipeline.ingest.IngestProperties;
 import com.translation.pipeline.schema.event.EventData;
+import com.translation.pipeline.schema.event.EventType;
 import com.translation.pipeline.schema.event.EventValidator;
 import com.translation.pipeline.schema.event.FieldError;
 import com.translation.pipeline.schema.event.Validation;
@@ -29,6 +30,10 @@ enum RecordKind {
     String idOf(JsonNode item) {
         JsonNode id = item.path(idField);
         return id.isString() ? FieldError.wholeUnicode(id.asString()) : null;
+    }
+
+    EventType eventType() {
+        return this == SESSIONS ? EventType.SESSION_UPSERTED : EventType.TASK_UPSERTED;
     }
 
     Validation<? extends EventData> validate(EventValidator validator, JsonNode item) {

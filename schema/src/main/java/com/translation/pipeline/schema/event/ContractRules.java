@@ -59,6 +59,13 @@ final class ContractRules {
         return new ContractRules(fields, recordFields);
     }
 
+    /** The names of the top-level fields whose schema is {@code format: date-time}. */
+    Set<String> timestampFields() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        fields.stream().filter(rule -> rule.timestamp).forEach(rule -> names.add(rule.name));
+        return names;
+    }
+
     /**
      * The integer fields of {@code record} whose number is beyond 64 bits (such as {@code 1e400} or
      * {@code 1e19}), with their errors under {@code prefix}. The JSON Schema library cannot compare

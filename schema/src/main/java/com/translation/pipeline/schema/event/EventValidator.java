@@ -81,6 +81,18 @@ public final class EventValidator {
     }
 
     /**
+     * The fields of a record type that hold timestamps, as its schema file says ({@code format:
+     * date-time}, directly, through {@code $ref} or in one branch of {@code anyOf}).
+     *
+     * @param type the record's event type
+     * @return the field names, in the schema's order; for sessions and tasks {@code created_at},
+     *     {@code updated_at}, {@code completed_at}
+     */
+    public Set<String> timestampFields(EventType type) {
+        return records.get(type).rules.timestampFields();
+    }
+
+    /**
      * Validates the value of a Kafka record, whoever produced it. It never throws: whatever a
      * record holds, it is valid or invalid with reasons. A record in the shape the contract's
      * writers produce is read in one pass ({@link FastRecordReader}, which only ever accepts what
@@ -190,12 +202,24 @@ public final class EventValidator {
         }
     }
 
-    /** Schema errors, one per field (the first), in document order. */
+    /**
+     * Schema errors, one per field, in document order: the first, unless a later one says more. A
+     * value that fails every branch of an {@code anyOf} gets an error from each ({@code
+     * completed_at: "2026-03-01 10:00"} is not null, and not a timestamp); an error about the
+     * value's content comes from a branch whose type it has, and is the one that helps.
+     */
     private static Map<String, FieldError> schemaErrors(Schema schema, JsonNode node) {
         Map<String, FieldError> errors = new LinkedHashMap<>();
         for (Error error : schema.validate(node)) {
             FieldError fieldError = SchemaErrors.toFieldError(error);
-            errors.putIfAbsent(fieldError.field(), fieldError);
+            errors.merge(
+                    fieldError.field(),
+                    fieldError,
+                    (first, later) ->
+                            first.reason() == Reason.WRONG_TYPE
+                                            && later.reason() != Reason.WRONG_TYPE
+                                    ? later
+                                    : first);
         }
         return errors;
     }

@@ -232,6 +232,21 @@ class EventValidatorTest {
                         "timestamp as a number",
                         s -> s.put("updated_at", 1767225600),
                         "updated_at",
+                        Reason.WRONG_TYPE),
+                invalid(
+                        "optional timestamp without offset",
+                        s -> s.put("completed_at", "2026-03-01 10:00:00"),
+                        "completed_at",
+                        Reason.INVALID_TIMESTAMP),
+                invalid(
+                        "optional timestamp with nanoseconds",
+                        s -> s.put("completed_at", "2026-03-01T10:00:00.1234567Z"),
+                        "completed_at",
+                        Reason.INVALID_TIMESTAMP),
+                invalid(
+                        "optional timestamp as a number",
+                        s -> s.put("completed_at", 1767225600),
+                        "completed_at",
                         Reason.WRONG_TYPE));
     }
 
