@@ -47,6 +47,20 @@ for port in 8082 8083 8084; do
 done
 echo "smoke: three workers in the group, each holding partitions"
 
+# The Python client's tests and docs/migration.md's examples, as a caller of the Python service that this
+# product replaces runs them (Debian's python3; skipped with one line where there is none).
+python=$(command -v /usr/bin/python3 || command -v python3 || true)
+if [ -n "$python" ]; then
+  kafka_pid=$(pgrep -f 'kafka.Kafka .*/.local/kafka' | head -1 || true)
+  [ -n "$kafka_pid" ] || { echo "smoke: the broker's process was not found"; exit 1; }
+  TP_INGEST_URL=http://localhost:8080 TP_QUERY_URL=http://localhost:8081 TP_KAFKA_PID="$kafka_pid" \
+    "$python" -m unittest discover -s clients/python/tests -v
+  "$python" .ci/doc-examples.py docs/migration.md
+  echo "smoke: the Python client's tests and docs/migration.md's examples pass against the local run"
+else
+  echo "smoke: python3 missing; the Python client's tests and docs/migration.md's examples are skipped"
+fi
+
 kill -TERM "$launcher"
 wait "$launcher" || true
 trap - EXIT

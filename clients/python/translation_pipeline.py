@@ -1,0 +1,380 @@
+"""A client for the translation pipeline's HTTP API: ingest-api (batches, flush) and query-api (reads,
+recovery, delete, stats).
+
+Standard library only, Python 3.9 or later. One module, to copy into a project or put on ``PYTHONPATH``.
+
+What it does for the caller:
+
+* ``datetime`` values anywhere in an item or a filter are written as RFC 3339 in UTC
+  (``2026-01-01T10:00:00.123456Z``). A naive ``datetime`` (no ``tzinfo``) names no instant and is refused
+  with ``ValueError`` naming its field, unless the client is made with ``naive_datetimes_are_utc=True``.
+* A batch answered 503 (Kafka did not acknowledge every item) or 207 lists each item's result: only the
+  items marked ``failed`` are sent again, never the accepted ones (which would be applied twice) nor the
+  rejected ones (which would be refused again).
+* 503 and 429 are retried after their ``Retry-After``, a connection that fails after a growing pause; each
+  pause is capped by ``max_backoff`` and has up to 10 % random jitter, and ``max_attempts`` bounds the calls.
+* Every refusal raises :class:`PipelineError`, which carries the HTTP status, the problem+json body and, for
+  batches, the per-item results.
+
+Example::
+
+    from datetime import datetime, timezone
+    from translation_pipeline import Client
+
+    client = Client(write_key="dev-write-key", read_key="dev-read-key")
+    now = datetime.now(timezone.utc)
+    batch = client.post_sessions([{"session_id": "s-1", "status": "running",
+                                   "created_at": now, "updated_at": now}])
+    session = client.get_session("s-1", consistency_token=batch.consistency_token)
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import json
+import math
+import random
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
+
+__all__ = ["BatchResult", "Client", "PipelineError", "format_timestamp", "merge_tokens"]
+
+RETRYABLE_STATUSES = (429, 503)
+
+
+class PipelineError(Exception):
+    """A request the pipeline refused, or that could not be completed within the attempts allowed.
+
+    Attributes:
+        status: the HTTP status of the last answer (0 when no answer came: a connection error).
+        problem: the problem+json body of that answer as a dict (``title``, ``detail``, ``errors`` ...),
+            or ``{}``.
+        results: for a batch, one result per item *as the caller passed them* (``index`` is the position in
+            the caller's list): ``status`` ``accepted``, ``rejected`` (with ``errors``) or ``failed``;
+            else ``[]``.
+    """
+
+    def __init__(self, status: int, problem: Mapping[str, Any], results: Sequence[Mapping[str, Any]] = ()):
+        self.status = status
+        self.problem = dict(problem)
+        self.results = [dict(r) for r in results]
+        detail = self.problem.get("detail") or self.problem.get("title") or "no answer"
+        super().__init__(f"{status}: {detail}")
+
+    @property
+    def rejected(self) -> List[Dict[str, Any]]:
+        """The items refused as invalid, with their ``errors`` (field, reason, message)."""
+        return [r for r in self.results if r.get("status") == "rejected"]
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """A batch whose every item Kafka acknowledged.
+
+    Attributes:
+        results: one result per item as the caller passed them, each ``status`` ``accepted``.
+        consistency_token: covers every item of the batch, over all attempts; pass it to the reads that
+            must see these writes.
+        attempts: how many requests the batch took.
+    """
+
+    results: List[Dict[str, Any]]
+    consistency_token: Optional[str]
+    attempts: int
+
+    @property
+    def accepted(self) -> int:
+        return len(self.results)
+
+
+def format_timestamp(value: _dt.datetime, *, naive_is_utc: bool = False, where: str = "value") -> str:
+    """``value`` as the contract's RFC 3339 text in UTC with microseconds.
+
+    Raises:
+        ValueError: ``value`` is naive and ``naive_is_utc`` is false.
+    """
+    if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+        if not naive_is_utc:
+            raise ValueError(
+                f"{where} is a naive datetime ({value.isoformat()}), which names no instant: give it a"
+                " tzinfo, or make the Client with naive_datetimes_are_utc=True if it is UTC")
+        value = value.replace(tzinfo=_dt.timezone.utc)
+    utc = value.astimezone(_dt.timezone.utc)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def merge_tokens(*tokens: Optional[str]) -> Optional[str]:
+    """One consistency token covering all of ``tokens`` (the highest offset of each partition).
+
+    A token is URL-safe Base64, without padding, of ``{"topic": {"partition": offset}}`` (docs/ingest-api.md).
+    ``None`` entries are skipped; ``None`` when there is none.
+    """
+    merged: Dict[str, Dict[str, int]] = {}
+    for token in tokens:
+        if not token:
+            continue
+        padded = token + "=" * (-len(token) % 4)
+        offsets = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        for topic, partitions in offsets.items():
+            into = merged.setdefault(topic, {})
+            for partition, offset in partitions.items():
+                into[str(partition)] = max(int(offset), into.get(str(partition), 0))
+    if not merged:
+        return None
+    text = json.dumps(merged, separators=(",", ":"), sort_keys=True)
+    return base64.urlsafe_b64encode(text.encode("ascii")).decode("ascii").rstrip("=")
+
+
+class Client:
+    """Talks to ingest-api and query-api with API keys (docs/security.md says which key may do what).
+
+    Args:
+        ingest_url: ingest-api's base URL.
+        query_url: query-api's base URL.
+        write_key, read_key, admin_key: the keys for each scope; a call without the key it needs raises
+            ``ValueError`` before any request. An admin key serves every call when it is the only one given.
+        naive_datetimes_are_utc: take naive ``datetime`` values as UTC instead of refusing them.
+        max_attempts: the most requests one call makes, retries included (at least 1).
+        max_backoff: the longest pause between two attempts, in seconds, whatever ``Retry-After`` says.
+        timeout: seconds to wait for each answer.
+        sleep, rng: how to pause and where jitter comes from (tests pass their own).
+    """
+
+    def __init__(
+        self,
+        ingest_url: str = "http://localhost:8080",
+        query_url: str = "http://localhost:8081",
+        *,
+        write_key: Optional[str] = None,
+        read_key: Optional[str] = None,
+        admin_key: Optional[str] = None,
+        naive_datetimes_are_utc: bool = False,
+        max_attempts: int = 8,
+        max_backoff: float = 30.0,
+        timeout: float = 60.0,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: Callable[[], float] = random.random,
+    ):
+        if max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        self.ingest_url = ingest_url.rstrip("/")
+        self.query_url = query_url.rstrip("/")
+        self._keys = {"write": write_key or admin_key, "read": read_key or admin_key, "admin": admin_key}
+        self.naive_datetimes_are_utc = naive_datetimes_are_utc
+        self.max_attempts = max_attempts
+        self.max_backoff = max_backoff
+        self.timeout = timeout
+        self._sleep = sleep
+        self._rng = rng
+
+    # ---------------------------------------------------------------- ingest-api
+
+    def post_sessions(self, sessions: Sequence[Mapping[str, Any]], *, atomic: bool = False) -> BatchResult:
+        """Publishes sessions; returns once Kafka acknowledged every one.
+
+        Raises:
+            PipelineError: an item was rejected (``error.rejected`` says which and why; the valid ones are
+                stored unless ``atomic``), the batch was refused as a whole (400, 413, 401, 403), or items
+                still failed after ``max_attempts``.
+            ValueError: a naive datetime, a NaN or an infinity in an item, before any request.
+        """
+        return self._post_batch("sessions", sessions, atomic)
+
+    def post_tasks(self, tasks: Sequence[Mapping[str, Any]], *, atomic: bool = False) -> BatchResult:
+        """As :meth:`post_sessions`, for tasks."""
+        return self._post_batch("tasks", tasks, atomic)
+
+    def flush(self, timeout_ms: Optional[int] = None) -> Dict[str, Any]:
+        """Waits until every event published before the call is in the database: ``{"status": "flushed",
+        "waited_ms"}``. Raises :class:`PipelineError` 504 (with ``pending``) when ``timeout_ms`` passes."""
+        body = {} if timeout_ms is None else {"timeout_ms": timeout_ms}
+        return self._call("POST", self.ingest_url + "/api/v1/translation/flush", "write", body)[1]
+
+    # ----------------------------------------------------------------- query-api
+
+    def get_session(self, session_id: str, *, consistency_token: Optional[str] = None) -> Dict[str, Any]:
+        """One session; :class:`PipelineError` 404 when it is not stored."""
+        return self._read("/sessions/" + _segment(session_id), {}, consistency_token)
+
+    def get_task(self, task_id: str, *, consistency_token: Optional[str] = None) -> Dict[str, Any]:
+        """One task; :class:`PipelineError` 404 when it is not stored."""
+        return self._read("/tasks/" + _segment(task_id), {}, consistency_token)
+
+    def iter_sessions(self, *, page_size: int = 100, consistency_token: Optional[str] = None,
+                      **filters: Any) -> Iterator[Dict[str, Any]]:
+        """Every session matching ``filters`` (``status``, ``user_id``, ``created_from`` ... ``sort_by``,
+        ``sort_order``; datetimes allowed), page by page with keyset cursors: no row skipped or repeated."""
+        return self._pages("/sessions", filters, page_size, consistency_token)
+
+    def iter_tasks(self, *, page_size: int = 100, consistency_token: Optional[str] = None,
+                   **filters: Any) -> Iterator[Dict[str, Any]]:
+        """Every task matching ``filters`` (``session_id``, ``status``, time ranges, sort)."""
+        return self._pages("/tasks", filters, page_size, consistency_token)
+
+    def iter_session_tasks(self, session_id: str, *, page_size: int = 100,
+                           consistency_token: Optional[str] = None) -> Iterator[Dict[str, Any]]:
+        """A session's tasks by ``sequence``."""
+        return self._pages("/sessions/" + _segment(session_id) + "/tasks", {}, page_size, consistency_token)
+
+    def iter_incomplete_sessions(self, *, page_size: int = 100, consistency_token: Optional[str] = None,
+                                 **filters: Any) -> Iterator[Dict[str, Any]]:
+        """Sessions pending, running or paused (``user_id``, ``updated_from``, ``updated_to``)."""
+        return self._pages("/recovery/incomplete-sessions", filters, page_size, consistency_token)
+
+    def restore(self, session_id: str, *, consistency_token: Optional[str] = None) -> Dict[str, Any]:
+        """A session with all its tasks: ``{"session", "session_found", "task_counts", "tasks"}``."""
+        return self._call("POST", self._query("/recovery/restore/" + _segment(session_id), {}), "read",
+                          None, consistency_token)[1]
+
+    def delete_session(self, session_id: str) -> Dict[str, Any]:
+        """Deletes a session and its tasks (admin key): ``{"session_id", "deleted_at", "session_deleted",
+        "tasks_deleted"}``; events not newer than the delete never bring it back."""
+        return self._call("DELETE", self._query("/sessions/" + _segment(session_id), {}), "admin", None)[1]
+
+    def stats(self) -> Dict[str, Any]:
+        """Counts by status and the writer's lag per partition."""
+        return self._read("/stats", {}, None)
+
+    # ------------------------------------------------------------------ internals
+
+    def _post_batch(self, kind: str, items: Sequence[Mapping[str, Any]], atomic: bool) -> BatchResult:
+        encoded = [self._encode(item, f"{kind}[{i}]") for i, item in enumerate(items)]
+        url = self.ingest_url + f"/api/v1/translation/{kind}/batch" + ("?atomic=true" if atomic else "")
+        final: Dict[int, Dict[str, Any]] = {}
+        pending = list(range(len(encoded)))
+        tokens: List[Optional[str]] = []
+        attempts = 0
+        status, answer = 0, {}
+        while pending:
+            body = {kind: [encoded[i] for i in pending]}
+            status, answer, calls, retry_after = self._call_counted(
+                "POST", url, "write", body, limit=self.max_attempts - attempts)
+            attempts += calls
+            results = answer.get("results")
+            if not results:
+                raise PipelineError(status, answer, [final[i] for i in sorted(final)])
+            tokens.append(answer.get("consistency_token"))
+            failed = []
+            for result in results:
+                original = pending[result["index"]]
+                final[original] = dict(result, index=original)
+                if result.get("status") == "failed":
+                    failed.append(original)
+            pending = failed
+            if pending and attempts >= self.max_attempts:
+                break
+            if pending:
+                self._pause(attempts, retry_after)
+        if pending or any(r.get("status") != "accepted" for r in final.values()):
+            raise PipelineError(status, answer, [final[i] for i in sorted(final)])
+        return BatchResult([final[i] for i in sorted(final)], merge_tokens(*tokens), attempts)
+
+    def _read(self, path: str, params: Mapping[str, Any], token: Optional[str]) -> Dict[str, Any]:
+        return self._call("GET", self._query(path, params), "read", None, token)[1]
+
+    def _pages(self, path: str, filters: Mapping[str, Any], page_size: int,
+               token: Optional[str]) -> Iterator[Dict[str, Any]]:
+        params = dict(filters, page_size=page_size)
+        cursor = ""
+        while True:
+            page = self._read(path, dict(params, cursor=cursor) if cursor else params, token)
+            yield from page.get("items", [])
+            cursor = page.get("next_cursor") or ""
+            if not cursor:
+                return
+
+    def _query(self, path: str, params: Mapping[str, Any]) -> str:
+        url = self.query_url + "/api/v1/translation" + path
+        if params:
+            url += "?" + urllib.parse.urlencode(
+                {name: self._param(name, value) for name, value in params.items() if value is not None})
+        return url
+
+    def _param(self, name: str, value: Any) -> str:
+        if isinstance(value, _dt.datetime):
+            return format_timestamp(value, naive_is_utc=self.naive_datetimes_are_utc, where=name)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value)
+
+    def _encode(self, value: Any, where: str) -> Any:
+        """``value`` with its datetimes as text; refuses what JSON cannot hold exactly."""
+        if isinstance(value, _dt.datetime):
+            return format_timestamp(value, naive_is_utc=self.naive_datetimes_are_utc, where=where)
+        if isinstance(value, Mapping):
+            return {str(k): self._encode(v, f"{where}.{k}") for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self._encode(v, f"{where}[{i}]") for i, v in enumerate(value)]
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{where} is {value}, which JSON cannot hold")
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        raise TypeError(f"{where} is a {type(value).__name__}, which this client does not write as JSON")
+
+    def _call(self, method: str, url: str, scope: str, body: Any,
+              token: Optional[str] = None) -> Tuple[int, Dict[str, Any]]:
+        status, answer, _, _ = self._call_counted(method, url, scope, body, token, limit=self.max_attempts)
+        if status >= 400:
+            raise PipelineError(status, answer)
+        return status, answer
+
+    def _call_counted(self, method: str, url: str, scope: str, body: Any, token: Optional[str] = None, *,
+                      limit: int) -> Tuple[int, Dict[str, Any], int, Optional[str]]:
+        """Sends until an answer that is not 429/503, at most ``limit`` times: (status, JSON body, calls,
+        Retry-After). Refusals are returned, not raised; a 503 that lists per-item results is returned at
+        once (its batch decides which items to send again); connection errors are retried."""
+        key = self._keys[scope]
+        if not key:
+            raise ValueError(f"this call needs a key with the {scope} scope: pass {scope}_key (or admin_key) to Client")
+        data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        headers = {"X-API-Key": key, "Accept": "application/json, application/problem+json"}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        if token:
+            headers["X-Consistency-Token"] = token
+        calls = 0
+        while True:
+            calls += 1
+            request = urllib.request.Request(url, data=data, method=method, headers=headers)
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    return response.status, _json(response.read()), calls, None
+            except urllib.error.HTTPError as error:
+                status, answer, retry_after = error.code, _json(error.read()), error.headers.get("Retry-After")
+                error.close()
+                if status not in RETRYABLE_STATUSES or calls >= limit or answer.get("results"):
+                    return status, answer, calls, retry_after
+                self._pause(calls, retry_after)
+            except (urllib.error.URLError, ConnectionError, TimeoutError, socket.timeout) as error:
+                if calls >= limit:
+                    raise PipelineError(0, {"title": "No answer", "detail": str(error)}) from error
+                self._pause(calls, None)
+
+    def _pause(self, attempt: int, retry_after: Optional[str]) -> None:
+        """Waits ``Retry-After`` seconds when given, else 0.5 s doubled per attempt; capped, jittered."""
+        try:
+            wait = float(retry_after) if retry_after is not None else 0.5 * 2 ** (attempt - 1)
+        except ValueError:
+            wait = 0.5 * 2 ** (attempt - 1)  # an HTTP date: not worth parsing for a short wait
+        wait = min(max(wait, 0.0), self.max_backoff)
+        self._sleep(wait * (1 + 0.1 * self._rng()) if wait < self.max_backoff else wait)
+
+
+def _segment(value: str) -> str:
+    return urllib.parse.quote(value, safe="")
+
+
+def _json(raw: bytes) -> Dict[str, Any]:
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw.decode("utf-8"))
+    except ValueError:
+        return {"detail": raw[:200].decode("utf-8", "replace")}
+    return value if isinstance(value, dict) else {"value": value}
