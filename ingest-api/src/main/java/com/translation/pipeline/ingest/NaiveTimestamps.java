@@ -22,14 +22,17 @@ public enum NaiveTimestamps {
     REJECT,
     /**
      * Taken as UTC: a date and a time of day, separated by {@code T} or a space, with an optional
-     * fraction and nothing after it, gets {@code T} and {@code Z}; anything else is left to the
-     * contract's validation.
+     * fraction and nothing after it, gets {@code T} and {@code Z}. Python's {@code str()} of an
+     * aware datetime ({@code 2026-01-01 10:00:00+02:00}, a space before the time, which RFC 3339
+     * section 5.6 allows by agreement) gets {@code T} and keeps its offset. Anything else is left
+     * to the contract's validation.
      */
     UTC;
 
-    private static final Pattern NAIVE =
+    private static final Pattern PYTHON =
             Pattern.compile(
-                    "([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ]([0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?)");
+                    "([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt ]([0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?)"
+                            + "([Zz]|[+-][0-9]{2}:[0-9]{2})?");
 
     /**
      * Applies this setting to the timestamp fields of one batch item, in place.
@@ -45,9 +48,10 @@ public enum NaiveTimestamps {
         for (String field : fields) {
             JsonNode value = object.get(field);
             if (value != null && value.isString()) {
-                Matcher naive = NAIVE.matcher(value.asString());
-                if (naive.matches()) {
-                    object.put(field, naive.group(1) + "T" + naive.group(2) + "Z");
+                Matcher python = PYTHON.matcher(value.asString());
+                if (python.matches()) {
+                    String offset = python.group(3) == null ? "Z" : python.group(3);
+                    object.put(field, python.group(1) + "T" + python.group(2) + offset);
                 }
             }
         }

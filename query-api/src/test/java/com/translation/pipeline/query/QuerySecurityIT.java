@@ -10,6 +10,7 @@ import com.translation.pipeline.testsupport.KafkaTestBroker;
 import com.translation.pipeline.testsupport.MariaDbServer;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,33 @@ class QuerySecurityIT {
 
         assertThat(slash.body())
                 .contains("Without the trailing slash, " + api + "/recovery/restore/s-1 is one.");
+    }
+
+    /** OPTIONS only lists a path's methods: any valid key may ask, none without a key. */
+    @Test
+    void optionsTakesAnyValidKey() {
+        for (String key :
+                new String[] {ServiceHttp.READ_KEY, ServiceHttp.WRITE_KEY, ServiceHttp.ADMIN_KEY}) {
+            HttpResponse<String> response =
+                    ServiceHttp.sendAsIs(
+                            HttpRequest.newBuilder(
+                                            ServiceHttp.uri(port, "/api/v1/translation/sessions"))
+                                    .header(ServiceHttp.API_KEY_HEADER, key)
+                                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+            assertThat(response.statusCode()).as(key).isEqualTo(200);
+            assertThat(response.headers().firstValue("Allow").orElse("")).as(key).contains("GET");
+        }
+        assertThat(
+                        ServiceHttp.sendAsIs(
+                                        HttpRequest.newBuilder(
+                                                        ServiceHttp.uri(
+                                                                port,
+                                                                "/api/v1/translation/sessions"))
+                                                .method(
+                                                        "OPTIONS",
+                                                        HttpRequest.BodyPublishers.noBody()))
+                                .statusCode())
+                .isEqualTo(401);
     }
 
     @Test

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Checks one endpoint's authentication and scope over real HTTP with the test keys. */
 public final class AccessAssertions {
@@ -18,6 +21,8 @@ public final class AccessAssertions {
         WRITE,
         ADMIN
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private AccessAssertions() {}
 
@@ -52,7 +57,8 @@ public final class AccessAssertions {
 
     /**
      * A request that no endpoint serves: 401 without a valid key, and {@code status} (404, or 405
-     * with {@code Allow: allow}) with every valid key, whatever its scopes, as problem+json.
+     * with {@code Allow: allow}) with every valid key, whatever its scopes, as problem+json with
+     * the same title and detail for every key.
      *
      * @param allow the methods the path takes, which the {@code Allow} header must list in any
      *     order; empty for 404
@@ -63,6 +69,7 @@ public final class AccessAssertions {
         assertStatus(port, method, path, null, null, 401);
         assertStatus(port, method, path, null, "not-a-key", 401);
         HttpResponse<String> last = null;
+        Set<String> answers = new HashSet<>();
         for (String key :
                 List.of(ServiceHttp.WRITE_KEY, ServiceHttp.ADMIN_KEY, ServiceHttp.READ_KEY)) {
             HttpResponse<String> response = send(port, method, path, null, key);
@@ -82,8 +89,12 @@ public final class AccessAssertions {
                                     .filter(m -> !m.isEmpty()))
                     .as(method + " " + path + " with " + key + ": Allow")
                     .containsExactlyInAnyOrderElementsOf(allow);
+            JsonNode problem = JSON.readTree(response.body());
+            answers.add(
+                    problem.path("title").asString() + ": " + problem.path("detail").asString());
             last = response;
         }
+        assertThat(answers).as(method + " " + path + ": the same answer for every key").hasSize(1);
         return last;
     }
 

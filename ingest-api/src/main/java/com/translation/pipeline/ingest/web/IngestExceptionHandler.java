@@ -6,6 +6,7 @@ import com.translation.pipeline.ingest.batch.BatchTooLargeException;
 import com.translation.pipeline.ingest.batch.EventsNotAcknowledgedException;
 import com.translation.pipeline.ingest.batch.MalformedBatchException;
 import com.translation.pipeline.service.kafka.KafkaUnavailableException;
+import com.translation.pipeline.service.web.EndpointLookup;
 import com.translation.pipeline.service.web.PipelineExceptionHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,7 +21,8 @@ class IngestExceptionHandler extends PipelineExceptionHandler {
 
     private final String retryAfterSeconds;
 
-    IngestExceptionHandler(IngestProperties properties) {
+    IngestExceptionHandler(IngestProperties properties, EndpointLookup endpoints) {
+        super(endpoints);
         this.retryAfterSeconds = Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
     }
 

@@ -1,5 +1,6 @@
 package com.translation.pipeline.query.web;
 
+import com.translation.pipeline.service.web.EndpointLookup;
 import com.translation.pipeline.service.web.PipelineExceptionHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,6 +14,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 class QueryExceptionHandler extends PipelineExceptionHandler {
+
+    QueryExceptionHandler(EndpointLookup endpoints) {
+        super(endpoints);
+    }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {

@@ -1,5 +1,6 @@
 package com.translation.pipeline.service.security;
 
+import com.translation.pipeline.service.web.EndpointLookup;
 import com.translation.pipeline.service.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -60,8 +62,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         Scope required = rules.required(request.getMethod(), path);
-        if (!required.grantedBy(caller.get().scopes())) {
-            if (refusedAsUnserved(request, response, path)) {
+        // OPTIONS only answers which methods a path takes: any valid key may ask.
+        boolean options = HttpMethod.OPTIONS.matches(request.getMethod());
+        if (!options && !required.grantedBy(caller.get().scopes())) {
+            if (refusedAsUnserved(request, response)) {
                 return;
             }
             ProblemResponses.write(
@@ -96,8 +100,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
      *
      * @return whether it answered
      */
-    private boolean refusedAsUnserved(
-            HttpServletRequest request, HttpServletResponse response, String path)
+    private boolean refusedAsUnserved(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         EndpointLookup.Answer answer = endpoints.lookup(request);
         if (answer.found()) {
@@ -105,28 +108,19 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         if (!answer.allowed().isEmpty()) {
             response.setHeader(
-                    HttpHeaders.ALLOW, String.join(", ", new TreeSet<>(answer.allowed())));
+                    HttpHeaders.ALLOW, String.join(",", new TreeSet<>(answer.allowed())));
             ProblemResponses.write(
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     "Method Not Allowed",
-                    "Method '"
-                            + request.getMethod()
-                            + "' is not supported by "
-                            + path
-                            + "; it takes "
-                            + String.join(", ", new TreeSet<>(answer.allowed()))
-                            + ".");
+                    EndpointLookup.methodNotAllowedDetail(request, answer.allowed()));
             return true;
         }
-        String detail = "No endpoint serves " + request.getMethod() + " " + path + ".";
-        String trimmed = path.replaceAll("/+$", "");
-        if (!trimmed.isEmpty()
-                && !trimmed.equals(path)
-                && endpoints.lookup(EndpointLookup.at(request, trimmed)).found()) {
-            detail += " Without the trailing slash, " + trimmed + " is one.";
-        }
-        ProblemResponses.write(response, HttpServletResponse.SC_NOT_FOUND, "Not Found", detail);
+        ProblemResponses.write(
+                response,
+                HttpServletResponse.SC_NOT_FOUND,
+                "Not Found",
+                endpoints.notFoundDetail(request));
         return true;
     }
 }

@@ -1,7 +1,10 @@
 package com.translation.pipeline.service.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,13 +15,16 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
@@ -35,6 +41,47 @@ import tools.jackson.databind.exc.PropertyBindingException;
 public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineExceptionHandler.class);
+
+    private final EndpointLookup endpoints;
+
+    /**
+     * @param endpoints words 404 and 405 as the API key filter does for keys without the scope
+     */
+    protected PipelineExceptionHandler(EndpointLookup endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    /** A path nothing serves: named, with the path without its trailing slash when that is one. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
+        return problem(HttpStatus.NOT_FOUND, "Not Found", endpoints.notFoundDetail(servlet));
+    }
+
+    /** A method the path does not take: the methods it takes, in the detail and in Allow. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        HttpServletRequest servlet = ((ServletWebRequest) request).getRequest();
+        Set<String> allowed =
+                ex.getSupportedMethods() == null ? Set.of() : Set.of(ex.getSupportedMethods());
+        HttpHeaders answer = new HttpHeaders();
+        answer.set(HttpHeaders.ALLOW, String.join(",", new TreeSet<>(allowed)));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .headers(answer)
+                .body(
+                        problemDetail(
+                                HttpStatus.METHOD_NOT_ALLOWED,
+                                "Method Not Allowed",
+                                EndpointLookup.methodNotAllowedDetail(servlet, allowed)));
+    }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
