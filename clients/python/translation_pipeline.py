@@ -9,10 +9,13 @@ What it does for the caller:
   (``2026-01-01T10:00:00.123456Z``). A naive ``datetime`` (no ``tzinfo``) names no instant and is refused
   with ``ValueError`` naming its field, unless the client is made with ``naive_datetimes_are_utc=True``.
 * A batch answered 503 (Kafka did not acknowledge every item) or 207 lists each item's result: only the
-  items marked ``failed`` are sent again, never the accepted ones (which would be applied twice) nor the
-  rejected ones (which would be refused again).
+  items marked ``failed`` are sent again, never the accepted ones nor the rejected ones (which would be
+  refused again). A request that got no answer at all (a timeout, a dropped connection) may or may not have
+  been taken, so its items are sent again, all of them: that is safe, because an item sent twice with the
+  same ``updated_at`` is stored once (an update never replaces a newer or equal version).
+* Batches larger than ``max_batch_items`` (ingest-api's ``ingest.max-items``, 1000) are sent in parts.
 * 503 and 429 are retried after their ``Retry-After``, a connection that fails after a growing pause; each
-  pause is capped by ``max_backoff`` and has up to 10 % random jitter, and ``max_attempts`` bounds the calls.
+  pause, jitter included, is at most ``max_backoff`` seconds, and ``max_attempts`` bounds the calls.
 * Every refusal raises :class:`PipelineError`, which carries the HTTP status, the problem+json body and, for
   batches, the per-item results.
 
@@ -32,9 +35,11 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import email.utils
 import json
 import math
 import random
+import re
 import socket
 import time
 import urllib.error
@@ -43,7 +48,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
-__all__ = ["BatchResult", "Client", "PipelineError", "format_timestamp", "merge_tokens"]
+__all__ = ["BatchResult", "Client", "PipelineError", "format_timestamp", "merge_tokens", "parse_timestamp"]
 
 RETRYABLE_STATUSES = (429, 503)
 
@@ -52,24 +57,31 @@ class PipelineError(Exception):
     """A request the pipeline refused, or that could not be completed within the attempts allowed.
 
     Attributes:
-        status: the HTTP status of the last answer (0 when no answer came: a connection error).
-        problem: the problem+json body of that answer as a dict (``title``, ``detail``, ``errors`` ...),
-            or ``{}``.
+        status: the HTTP status of the answer (0 when no answer came: a connection error). For a batch, the
+            batch's outcome over all its attempts: 207 when some items were rejected and the others
+            stored, 422 when none was stored, 503 when items still failed after the last attempt, or the
+            status that refused the batch as a whole (400, 401, 403, 413).
+        problem: the problem+json body (``title``, ``detail``, ``errors`` ...) as a dict, or ``{}``.
         results: for a batch, one result per item *as the caller passed them* (``index`` is the position in
             the caller's list): ``status`` ``accepted``, ``rejected`` (with ``errors``) or ``failed``;
             else ``[]``.
+        consistency_token: for a batch, a token covering the items that were stored, or ``None``.
     """
 
-    def __init__(self, status: int, problem: Mapping[str, Any], results: Sequence[Mapping[str, Any]] = ()):
+    def __init__(self, status: int, problem: Mapping[str, Any], results: Sequence[Mapping[str, Any]] = (),
+                 consistency_token: Optional[str] = None):
         self.status = status
         self.problem = dict(problem)
         self.results = [dict(r) for r in results]
+        self.consistency_token = consistency_token
         detail = self.problem.get("detail") or self.problem.get("title") or "no answer"
         super().__init__(f"{status}: {detail}")
 
     @property
     def rejected(self) -> List[Dict[str, Any]]:
-        """The items refused as invalid, with their ``errors`` (field, reason, message)."""
+        """The items refused, with their ``errors`` (field, reason, message). In an atomic batch the valid
+        items come back rejected too, with reason ``NOT_PUBLISHED``: send them again once the others are
+        fixed."""
         return [r for r in self.results if r.get("status") == "rejected"]
 
 
@@ -105,8 +117,28 @@ def format_timestamp(value: _dt.datetime, *, naive_is_utc: bool = False, where: 
                 f"{where} is a naive datetime ({value.isoformat()}), which names no instant: give it a"
                 " tzinfo, or make the Client with naive_datetimes_are_utc=True if it is UTC")
         value = value.replace(tzinfo=_dt.timezone.utc)
-    utc = value.astimezone(_dt.timezone.utc)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    try:
+        utc = value.astimezone(_dt.timezone.utc)
+    except OverflowError as error:
+        raise ValueError(f"{where} ({value.isoformat()}) is out of range in UTC") from error
+    return (f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:"
+            f"{utc.second:02d}.{utc.microsecond:06d}Z")
+
+
+def parse_timestamp(text: str) -> _dt.datetime:
+    """A timestamp as the services write it (``2026-01-01T10:00:00.5Z``: UTC, 0 to 6 fractional digits) as
+    an aware ``datetime``. ``datetime.fromisoformat`` reads ``Z`` and every fraction only from Python 3.11.
+
+    Raises:
+        ValueError: ``text`` is not such a timestamp.
+    """
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?([Zz]|[+-]\d{2}:\d{2})",
+                         text)
+    if not match:
+        raise ValueError(f"not an RFC 3339 timestamp with an offset and at most 6 fractional digits: {text!r}")
+    date, clock, fraction, offset = match.groups()
+    offset = "+00:00" if offset in ("Z", "z") else offset
+    return _dt.datetime.fromisoformat(f"{date}T{clock}.{(fraction or '').ljust(6, '0')}{offset}")
 
 
 def merge_tokens(*tokens: Optional[str]) -> Optional[str]:
@@ -142,7 +174,8 @@ class Client:
         naive_datetimes_are_utc: take naive ``datetime`` values as UTC instead of refusing them.
         max_attempts: the most requests one call makes, retries included (at least 1).
         max_backoff: the longest pause between two attempts, in seconds, whatever ``Retry-After`` says.
-        timeout: seconds to wait for each answer.
+        timeout: seconds to wait for each answer (a flush waits longer: its own timeout and 10 s).
+        max_batch_items: the most items one request carries; longer batches are sent in parts.
         sleep, rng: how to pause and where jitter comes from (tests pass their own).
     """
 
@@ -158,11 +191,13 @@ class Client:
         max_attempts: int = 8,
         max_backoff: float = 30.0,
         timeout: float = 60.0,
+        max_batch_items: int = 1000,
         sleep: Callable[[float], None] = time.sleep,
         rng: Callable[[], float] = random.random,
     ):
-        if max_attempts < 1:
-            raise ValueError("max_attempts must be at least 1")
+        if max_attempts < 1 or max_batch_items < 1:
+            raise ValueError("max_attempts and max_batch_items must be at least 1")
+        self.max_batch_items = max_batch_items
         self.ingest_url = ingest_url.rstrip("/")
         self.query_url = query_url.rstrip("/")
         self._keys = {"write": write_key or admin_key, "read": read_key or admin_key, "admin": admin_key}
@@ -194,7 +229,10 @@ class Client:
         """Waits until every event published before the call is in the database: ``{"status": "flushed",
         "waited_ms"}``. Raises :class:`PipelineError` 504 (with ``pending``) when ``timeout_ms`` passes."""
         body = {} if timeout_ms is None else {"timeout_ms": timeout_ms}
-        return self._call("POST", self.ingest_url + "/api/v1/translation/flush", "write", body)[1]
+        # The server answers after at most timeout_ms (30 s by default, 5 min at most): wait for that.
+        wait = max(self.timeout, (30_000 if timeout_ms is None else min(timeout_ms, 300_000)) / 1000 + 10)
+        return self._call("POST", self.ingest_url + "/api/v1/translation/flush", "write", body,
+                          timeout=wait)[1]
 
     # ----------------------------------------------------------------- query-api
 
@@ -245,12 +283,38 @@ class Client:
 
     def _post_batch(self, kind: str, items: Sequence[Mapping[str, Any]], atomic: bool) -> BatchResult:
         encoded = [self._encode(item, f"{kind}[{i}]") for i, item in enumerate(items)]
+        if not encoded:
+            raise ValueError(f"a batch needs at least one item; {kind} is empty")
+        if atomic and len(encoded) > self.max_batch_items:
+            raise ValueError(f"an atomic batch is one request: at most {self.max_batch_items} items")
         url = self.ingest_url + f"/api/v1/translation/{kind}/batch" + ("?atomic=true" if atomic else "")
         final: Dict[int, Dict[str, Any]] = {}
-        pending = list(range(len(encoded)))
         tokens: List[Optional[str]] = []
         attempts = 0
-        status, answer = 0, {}
+        for first in range(0, len(encoded), self.max_batch_items):
+            part = list(range(first, min(first + self.max_batch_items, len(encoded))))
+            attempts += self._post_part(kind, url, encoded, part, final, tokens)
+        token = merge_tokens(*tokens)
+        results = [final[i] for i in sorted(final)]
+        outcome = [r.get("status") for r in results]
+        if "failed" in outcome:
+            raise PipelineError(503, {"title": "Kafka did not acknowledge every item",
+                                      "detail": f"{outcome.count('failed')} of {len(results)} items still "
+                                                f"failed after {attempts} requests; send them again later"},
+                                results, token)
+        if "rejected" in outcome:
+            stored = outcome.count("accepted")
+            raise PipelineError(207 if stored else 422, {
+                "title": "Some items were rejected" if stored else "No item was stored",
+                "detail": f"{outcome.count('rejected')} of {len(results)} items rejected, {stored} stored"},
+                results, token)
+        return BatchResult(results, token, attempts)
+
+    def _post_part(self, kind: str, url: str, encoded: List[Any], pending: List[int],
+                   final: Dict[int, Dict[str, Any]], tokens: List[Optional[str]]) -> int:
+        """Sends one request's worth of items until none is ``failed`` or the attempts run out; records
+        each item's last result in ``final`` and each answer's token. Returns the requests made."""
+        attempts = 0
         while pending:
             body = {kind: [encoded[i] for i in pending]}
             status, answer, calls, retry_after = self._call_counted(
@@ -258,7 +322,10 @@ class Client:
             attempts += calls
             results = answer.get("results")
             if not results:
-                raise PipelineError(status, answer, [final[i] for i in sorted(final)])
+                raise PipelineError(status, answer, [final[i] for i in sorted(final)], merge_tokens(*tokens))
+            if len(results) != len(pending) or sorted(r.get("index") for r in results) != list(range(len(pending))):
+                raise PipelineError(status, {"title": "Answer does not match the batch",
+                                             "detail": f"{len(pending)} items sent, {len(results)} results"})
             tokens.append(answer.get("consistency_token"))
             failed = []
             for result in results:
@@ -267,19 +334,19 @@ class Client:
                 if result.get("status") == "failed":
                     failed.append(original)
             pending = failed
-            if pending and attempts >= self.max_attempts:
+            if not pending or attempts >= self.max_attempts:
                 break
-            if pending:
-                self._pause(attempts, retry_after)
-        if pending or any(r.get("status") != "accepted" for r in final.values()):
-            raise PipelineError(status, answer, [final[i] for i in sorted(final)])
-        return BatchResult([final[i] for i in sorted(final)], merge_tokens(*tokens), attempts)
+            self._pause(attempts, retry_after)
+        return attempts
 
     def _read(self, path: str, params: Mapping[str, Any], token: Optional[str]) -> Dict[str, Any]:
         return self._call("GET", self._query(path, params), "read", None, token)[1]
 
     def _pages(self, path: str, filters: Mapping[str, Any], page_size: int,
                token: Optional[str]) -> Iterator[Dict[str, Any]]:
+        for own in ("page", "cursor"):
+            if own in filters:
+                raise ValueError(f"'{own}' is the client's to set: iterate, and it follows the keyset cursors")
         params = dict(filters, page_size=page_size)
         cursor = ""
         while True:
@@ -308,24 +375,37 @@ class Client:
         if isinstance(value, _dt.datetime):
             return format_timestamp(value, naive_is_utc=self.naive_datetimes_are_utc, where=where)
         if isinstance(value, Mapping):
-            return {str(k): self._encode(v, f"{where}.{k}") for k, v in value.items()}
+            encoded = {}
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise TypeError(f"{where} has the key {key!r}: JSON object keys are str")
+                encoded[self._encode(key, f"{where} key")] = self._encode(item, f"{where}.{key}")
+            return encoded
         if isinstance(value, (list, tuple)):
             return [self._encode(v, f"{where}[{i}]") for i, v in enumerate(value)]
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"{where} is {value}, which JSON cannot hold")
-        if value is None or isinstance(value, (str, int, float, bool)):
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise ValueError(f"{where} holds a lone surrogate ({error.reason}), which is not Unicode text"
+                                 ) from error
+            return value
+        if value is None or isinstance(value, (int, float, bool)):
             return value
         raise TypeError(f"{where} is a {type(value).__name__}, which this client does not write as JSON")
 
-    def _call(self, method: str, url: str, scope: str, body: Any,
-              token: Optional[str] = None) -> Tuple[int, Dict[str, Any]]:
-        status, answer, _, _ = self._call_counted(method, url, scope, body, token, limit=self.max_attempts)
+    def _call(self, method: str, url: str, scope: str, body: Any, token: Optional[str] = None,
+              timeout: Optional[float] = None) -> Tuple[int, Dict[str, Any]]:
+        status, answer, _, _ = self._call_counted(method, url, scope, body, token, limit=self.max_attempts,
+                                                  timeout=timeout)
         if status >= 400:
             raise PipelineError(status, answer)
         return status, answer
 
     def _call_counted(self, method: str, url: str, scope: str, body: Any, token: Optional[str] = None, *,
-                      limit: int) -> Tuple[int, Dict[str, Any], int, Optional[str]]:
+                      limit: int, timeout: Optional[float] = None) -> Tuple[int, Dict[str, Any], int, Optional[str]]:
         """Sends until an answer that is not 429/503, at most ``limit`` times: (status, JSON body, calls,
         Retry-After). Refusals are returned, not raised; a 503 that lists per-item results is returned at
         once (its batch decides which items to send again); connection errors are retried."""
@@ -343,11 +423,22 @@ class Client:
             calls += 1
             request = urllib.request.Request(url, data=data, method=method, headers=headers)
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    return response.status, _json(response.read()), calls, None
+                with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
+                    raw = response.read()
+                    answer = _json(raw)
+                    if answer is None:
+                        raise PipelineError(response.status, {
+                            "title": "Not a JSON answer",
+                            "detail": f"{method} {url} answered {response.status} with "
+                                      f"{response.headers.get('Content-Type')}: {raw[:200]!r}"})
+                    return response.status, answer, calls, None
             except urllib.error.HTTPError as error:
-                status, answer, retry_after = error.code, _json(error.read()), error.headers.get("Retry-After")
+                status, retry_after = error.code, error.headers.get("Retry-After")
+                raw = error.read()
                 error.close()
+                answer = _json(raw)
+                if answer is None:
+                    answer = {"title": f"HTTP {status}", "detail": raw[:200].decode("utf-8", "replace")}
                 if status not in RETRYABLE_STATUSES or calls >= limit or answer.get("results"):
                     return status, answer, calls, retry_after
                 self._pause(calls, retry_after)
@@ -357,24 +448,43 @@ class Client:
                 self._pause(calls, None)
 
     def _pause(self, attempt: int, retry_after: Optional[str]) -> None:
-        """Waits ``Retry-After`` seconds when given, else 0.5 s doubled per attempt; capped, jittered."""
+        """Waits ``Retry-After`` (seconds or an HTTP date) when given, else 0.5 s doubled per attempt, plus
+        up to 10 % jitter; never longer than ``max_backoff``."""
+        wait = _seconds(retry_after)
+        if wait is None:
+            wait = 0.5 * 2 ** (attempt - 1)
+        self._sleep(min(wait * (1 + 0.1 * self._rng()), self.max_backoff))
+
+
+def _seconds(retry_after: Optional[str]) -> Optional[float]:
+    """A ``Retry-After`` value in seconds from now; ``None`` when absent or unreadable."""
+    if retry_after is None:
+        return None
+    try:
+        seconds = float(retry_after)
+    except ValueError:
         try:
-            wait = float(retry_after) if retry_after is not None else 0.5 * 2 ** (attempt - 1)
-        except ValueError:
-            wait = 0.5 * 2 ** (attempt - 1)  # an HTTP date: not worth parsing for a short wait
-        wait = min(max(wait, 0.0), self.max_backoff)
-        self._sleep(wait * (1 + 0.1 * self._rng()) if wait < self.max_backoff else wait)
+            when = email.utils.parsedate_to_datetime(retry_after)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=_dt.timezone.utc)
+        seconds = (when - _dt.datetime.now(_dt.timezone.utc)).total_seconds()
+    return max(seconds, 0.0) if math.isfinite(seconds) else None
 
 
 def _segment(value: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"an id must be a non-empty str, not {value!r}")
     return urllib.parse.quote(value, safe="")
 
 
-def _json(raw: bytes) -> Dict[str, Any]:
+def _json(raw: bytes) -> Optional[Dict[str, Any]]:
+    """The JSON object of an answer; ``{}`` for an empty one, ``None`` when it is not a JSON object."""
     if not raw:
         return {}
     try:
         value = json.loads(raw.decode("utf-8"))
     except ValueError:
-        return {"detail": raw[:200].decode("utf-8", "replace")}
-    return value if isinstance(value, dict) else {"value": value}
+        return None
+    return value if isinstance(value, dict) else None

@@ -2,6 +2,7 @@
 datetimes. The tests against the real services are in test_live.py."""
 
 import base64
+import email.utils
 import json
 import sys
 import threading
@@ -12,7 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from translation_pipeline import Client, PipelineError, format_timestamp, merge_tokens  # noqa: E402
+from translation_pipeline import (  # noqa: E402
+    Client, PipelineError, format_timestamp, merge_tokens, parse_timestamp)
 
 
 def token(offsets):
@@ -117,6 +119,8 @@ class BatchRetryTest(unittest.TestCase):
 
         self.assertEqual(len(server.requests), 2)
         self.assertEqual([item["session_id"] for item in server.requests[1][3]["sessions"]], ["a"])
+        self.assertEqual(raised.exception.status, 207)
+        self.assertEqual(decode(raised.exception.consistency_token), {"t": {"0": 1}})
         self.assertEqual([r["status"] for r in raised.exception.results], ["accepted", "rejected", "accepted"])
         self.assertEqual(raised.exception.rejected[0]["errors"][0]["field"], "status")
         self.assertEqual(self.pauses, [0.5])
@@ -173,6 +177,43 @@ class BatchRetryTest(unittest.TestCase):
         self.assertEqual(pauses, [0.5, 1.0])
 
 
+    def test_a_batch_longer_than_max_batch_items_is_sent_in_parts_and_answered_as_one(self):
+        def answer(first, count):
+            return (202, {}, {"results": [accepted(i, f"s{first + i}") for i in range(count)],
+                              "consistency_token": token({"t": {str(first // 2): first + count}})})
+        server = ScriptedServer([answer(0, 2), answer(2, 2), answer(4, 1)])
+        self.addCleanup(server.close)
+
+        result = self.client(server, max_batch_items=2).post_sessions(sessions(*[f"s{i}" for i in range(5)]))
+
+        self.assertEqual([len(r[3]["sessions"]) for r in server.requests], [2, 2, 1])
+        self.assertEqual([r["index"] for r in result.results], [0, 1, 2, 3, 4])
+        self.assertEqual(decode(result.consistency_token), {"t": {"0": 2, "1": 4, "2": 5}})
+        self.assertEqual(result.attempts, 3)
+
+    def test_an_answer_that_does_not_match_the_batch_or_is_not_json_is_an_error(self):
+        server = ScriptedServer([(202, {}, {"results": [accepted(0, "a")]})])
+        self.addCleanup(server.close)
+        with self.assertRaisesRegex(PipelineError, "3 items sent, 1 results"):
+            self.client(server).post_sessions(sessions("a", "b", "c"))
+
+        server = ScriptedServer([(200, {}, ["not", "an", "object"])])
+        self.addCleanup(server.close)
+        with self.assertRaisesRegex(PipelineError, "Not a JSON answer|with application/json"):
+            self.client(server).get_session("x")
+
+    def test_retry_after_in_seconds_as_a_date_or_unreadable_and_the_cap_with_jitter(self):
+        pauses = []
+        client = Client(write_key="w", max_backoff=30, sleep=pauses.append, rng=lambda: 1.0)
+        client._pause(1, "29.9")
+        client._pause(1, "nan")
+        client._pause(3, "soon")
+        client._pause(1, email.utils.format_datetime(datetime.now(timezone.utc) + timedelta(seconds=20),
+                                                     usegmt=True))
+        self.assertEqual(pauses[:3], [30, 0.55, 2.2])
+        self.assertTrue(17 < pauses[3] <= 22, pauses[3])
+
+
 class PagingTest(unittest.TestCase):
 
     def test_pages_follow_next_cursor_and_datetimes_become_utc_parameters(self):
@@ -217,9 +258,43 @@ class ValuesTest(unittest.TestCase):
         with self.assertRaisesRegex(TypeError, r"sessions\[0\]\.metadata\.d is a date"):
             Client(write_key="w").post_sessions([{"session_id": "a", "metadata": {"d": NOW.date()}}])
 
+    def test_inputs_that_cannot_be_sent_as_given_are_refused_naming_where(self):
+        client = Client(write_key="w", read_key="r")
+        with self.assertRaisesRegex(ValueError, r"sessions\[0\]\.title holds a lone surrogate"):
+            client.post_sessions([{"session_id": "a", "title": "bad\udcff"}])
+        with self.assertRaisesRegex(TypeError, r"sessions\[0\]\.metadata has the key 1"):
+            client.post_sessions([{"session_id": "a", "metadata": {1: "a", "1": "b"}}])
+        with self.assertRaisesRegex(ValueError, "non-empty str"):
+            client.get_session("")
+        with self.assertRaisesRegex(ValueError, "'page' is the client's"):
+            list(client.iter_sessions(page=2))
+        with self.assertRaisesRegex(ValueError, "at least one item"):
+            client.post_sessions([])
+        with self.assertRaisesRegex(ValueError, "out of range in UTC"):
+            format_timestamp(datetime.max.replace(tzinfo=timezone(timedelta(hours=-5))))
+        self.assertEqual(format_timestamp(datetime(999, 1, 2, tzinfo=timezone.utc)),
+                         "0999-01-02T00:00:00.000000Z")
+
+    def test_a_flush_waits_for_its_own_timeout_before_giving_up_on_the_answer(self):
+        client = Client(write_key="w", timeout=5)
+        waits = []
+        client._call_counted = lambda *args, **kwargs: (waits.append(kwargs["timeout"]) or (200, {}, 1, None))
+        client.flush(timeout_ms=120_000)
+        client.flush()
+        self.assertEqual(waits, [130.0, 40.0])
+
     def test_a_call_without_the_key_it_needs_says_which(self):
         with self.assertRaisesRegex(ValueError, "needs a key with the admin scope"):
             Client(read_key="r").delete_session("a")
+
+    def test_timestamps_as_the_services_write_them_are_read_on_every_python(self):
+        self.assertEqual(parse_timestamp("2026-01-01T10:00:00.5Z"), datetime(2026, 1, 1, 10, 0, 0, 500000,
+                                                                               tzinfo=timezone.utc))
+        self.assertEqual(parse_timestamp("2026-01-01T10:00:00Z"), datetime(2026, 1, 1, 10, tzinfo=timezone.utc))
+        self.assertEqual(parse_timestamp("2026-01-01T12:00:00.000001+02:00"),
+                         datetime(2026, 1, 1, 10, 0, 0, 1, tzinfo=timezone.utc))
+        with self.assertRaises(ValueError):
+            parse_timestamp("2026-01-01T10:00:00")
 
     def test_merged_tokens_keep_the_highest_offset_of_each_partition(self):
         merged = merge_tokens(token({"s": {"0": 4, "2": 7}}), None, token({"s": {"0": 9}, "t": {"1": 1}}))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from translation_pipeline import Client, PipelineError  # noqa: E402
+from translation_pipeline import Client, PipelineError, parse_timestamp  # noqa: E402
 
 INGEST = os.environ.get("TP_INGEST_URL")
 QUERY = os.environ.get("TP_QUERY_URL", "http://localhost:8081")
@@ -25,8 +25,7 @@ def client(**options):
                   admin_key="dev-admin-key", **options)
 
 
-def instant(text):
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+instant = parse_timestamp
 
 
 @unittest.skipUnless(INGEST, "live tests skipped: set TP_INGEST_URL (and TP_QUERY_URL) to a running stack")
