@@ -76,6 +76,27 @@ class IngestSecurityIT {
                         "Without the trailing slash, /api/v1/translation/sessions/batch is one.");
     }
 
+    /**
+     * What the container answers itself is problem+json too: TRACE (refused before any filter, with
+     * the methods the path takes), and the error page asked for directly is a path nothing serves.
+     */
+    @Test
+    void traceAndTheErrorPageAnswerAsProblems() {
+        HttpResponse<String> trace =
+                ServiceHttp.send(
+                        HttpRequest.newBuilder(ServiceHttp.uri(port, "/api/v1/system/metrics"))
+                                .method("TRACE", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> error =
+                ServiceHttp.sendAsIs(HttpRequest.newBuilder(ServiceHttp.uri(port, "/error")).GET());
+
+        assertThat(trace.statusCode()).isEqualTo(405);
+        assertThat(trace.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(trace.body()).contains("\"status\":405").doesNotContain("Exception");
+        assertThat(error.statusCode()).isEqualTo(404);
+        assertThat(error.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(error.body()).contains("No endpoint serves GET /error.");
+    }
+
     @Test
     void healthPrometheusAndApiDocsNeedNoKey() {
         for (String path : new String[] {"/health", "/actuator/prometheus", "/v3/api-docs"}) {

@@ -21,7 +21,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The request limits, the strict reading of query parameters and the system endpoints that every
  * service of the pipeline has.
  */
-@AutoConfiguration
+// Before Boot's error handling, so that its BasicErrorController sees ProblemErrorController.
+@AutoConfiguration(
+        beforeName =
+                "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(WebLimitsProperties.class)
 @Import(SystemEndpointsConfiguration.class)
@@ -63,6 +66,12 @@ public class WebSupportAutoConfiguration implements WebMvcConfigurer {
                                         ProblemErrorReportValve.class.getName());
                             }
                         });
+    }
+
+    /** Servlet errors (TRACE, sendError, a direct GET /error) as problem+json. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 
     /** Whether an endpoint serves a request, and the wording of 404 and 405 (every service's). */
