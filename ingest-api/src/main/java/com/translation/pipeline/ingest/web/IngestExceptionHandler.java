@@ -6,14 +6,15 @@ import com.translation.pipeline.ingest.batch.BatchTooLargeException;
 import com.translation.pipeline.ingest.batch.EventsNotAcknowledgedException;
 import com.translation.pipeline.ingest.batch.MalformedBatchException;
 import com.translation.pipeline.service.kafka.KafkaUnavailableException;
-import com.translation.pipeline.service.web.EndpointLookup;
 import com.translation.pipeline.service.web.PipelineExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** ingest-api's errors as problem+json, on top of the ones every service shares. */
 @RestControllerAdvice
@@ -21,8 +22,9 @@ class IngestExceptionHandler extends PipelineExceptionHandler {
 
     private final String retryAfterSeconds;
 
-    IngestExceptionHandler(IngestProperties properties, EndpointLookup endpoints) {
-        super(endpoints);
+    IngestExceptionHandler(
+            IngestProperties properties, ObjectProvider<HandlerMapping> handlerMappings) {
+        super(handlerMappings);
         this.retryAfterSeconds = Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
     }
 

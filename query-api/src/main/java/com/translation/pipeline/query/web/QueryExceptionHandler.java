@@ -1,12 +1,13 @@
 package com.translation.pipeline.query.web;
 
-import com.translation.pipeline.service.web.EndpointLookup;
 import com.translation.pipeline.service.web.PipelineExceptionHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * query-api's errors as problem+json, on top of the ones every service shares (which answer its
@@ -15,8 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class QueryExceptionHandler extends PipelineExceptionHandler {
 
-    QueryExceptionHandler(EndpointLookup endpoints) {
-        super(endpoints);
+    QueryExceptionHandler(ObjectProvider<HandlerMapping> handlerMappings) {
+        super(handlerMappings);
     }
 
     @ExceptionHandler(NotFoundException.class)

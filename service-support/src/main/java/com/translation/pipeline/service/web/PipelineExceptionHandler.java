@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -45,10 +47,11 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
     private final EndpointLookup endpoints;
 
     /**
-     * @param endpoints words 404 and 405 as the API key filter does for keys without the scope
+     * @param handlerMappings the application's, read when a 404 is worded: 404 and 405 are worded
+     *     as the API key filter words them for keys without the scope ({@link EndpointLookup})
      */
-    protected PipelineExceptionHandler(EndpointLookup endpoints) {
-        this.endpoints = endpoints;
+    protected PipelineExceptionHandler(ObjectProvider<HandlerMapping> handlerMappings) {
+        this.endpoints = new EndpointLookup(handlerMappings);
     }
 
     /** A path nothing serves: named, with the path without its trailing slash when that is one. */

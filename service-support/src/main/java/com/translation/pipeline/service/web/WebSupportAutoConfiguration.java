@@ -2,7 +2,6 @@ package com.translation.pipeline.service.web;
 
 import com.translation.pipeline.service.system.SystemEndpointsConfiguration;
 import org.apache.catalina.core.StandardHost;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,7 +12,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -72,12 +70,6 @@ public class WebSupportAutoConfiguration implements WebMvcConfigurer {
     @Bean
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
-    }
-
-    /** Whether an endpoint serves a request, and the wording of 404 and 405 (every service's). */
-    @Bean
-    EndpointLookup endpointLookup(ObjectProvider<HandlerMapping> handlerMappings) {
-        return new EndpointLookup(handlerMappings);
     }
 
     @Bean
