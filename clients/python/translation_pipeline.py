@@ -13,7 +13,9 @@ What it does for the caller:
   refused again). A request that got no answer at all (a timeout, a dropped connection) may or may not have
   been taken, so its items are sent again, all of them: that is safe, because an item sent twice with the
   same ``updated_at`` is stored once (an update never replaces a newer or equal version).
-* Batches larger than ``max_batch_items`` (ingest-api's ``ingest.max-items``, 1000) are sent in parts.
+* Batches larger than ``max_batch_items`` (ingest-api's ``ingest.max-items``, 1000) are sent in parts; the
+  parts after one that Kafka did not take are not sent, and their items come back ``failed``
+  (``NOT_SENT``).
 * 503 and 429 are retried after their ``Retry-After``, a connection that fails after a growing pause; each
   pause, jitter included, is at most ``max_backoff`` seconds, and ``max_attempts`` bounds the calls.
 * Every refusal raises :class:`PipelineError`, which carries the HTTP status, the problem+json body and, for
@@ -36,11 +38,11 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import email.utils
+import http.client
 import json
 import math
 import random
 import re
-import socket
 import time
 import urllib.error
 import urllib.parse
@@ -172,7 +174,8 @@ class Client:
         write_key, read_key, admin_key: the keys for each scope; a call without the key it needs raises
             ``ValueError`` before any request. An admin key serves every call when it is the only one given.
         naive_datetimes_are_utc: take naive ``datetime`` values as UTC instead of refusing them.
-        max_attempts: the most requests one call makes, retries included (at least 1).
+        max_attempts: the most requests one call makes, retries and the parts of a long batch included
+            (at least 1).
         max_backoff: the longest pause between two attempts, in seconds, whatever ``Retry-After`` says.
         timeout: seconds to wait for each answer (a flush waits longer: its own timeout and 10 s).
         max_batch_items: the most items one request carries; longer batches are sent in parts.
@@ -291,16 +294,22 @@ class Client:
         final: Dict[int, Dict[str, Any]] = {}
         tokens: List[Optional[str]] = []
         attempts = 0
-        for first in range(0, len(encoded), self.max_batch_items):
-            part = list(range(first, min(first + self.max_batch_items, len(encoded))))
-            attempts += self._post_part(kind, url, encoded, part, final, tokens)
+        try:
+            for first in range(0, len(encoded), self.max_batch_items):
+                part = list(range(first, min(first + self.max_batch_items, len(encoded))))
+                attempts += self._post_part(kind, url, encoded, part, final, tokens, self.max_attempts - attempts)
+                if any(final[i].get("status") == "failed" for i in part):
+                    break  # Kafka is not taking this part: the next ones would fare no better
+        except PipelineError as refused:
+            raise PipelineError(refused.status, refused.problem, self._every_item(encoded, final),
+                                merge_tokens(*tokens)) from refused
         token = merge_tokens(*tokens)
-        results = [final[i] for i in sorted(final)]
+        results = self._every_item(encoded, final)
         outcome = [r.get("status") for r in results]
         if "failed" in outcome:
             raise PipelineError(503, {"title": "Kafka did not acknowledge every item",
-                                      "detail": f"{outcome.count('failed')} of {len(results)} items still "
-                                                f"failed after {attempts} requests; send them again later"},
+                                      "detail": f"{outcome.count('failed')} of {len(results)} items not stored"
+                                                f" after {attempts} requests; send them again later"},
                                 results, token)
         if "rejected" in outcome:
             stored = outcome.count("accepted")
@@ -310,19 +319,31 @@ class Client:
                 results, token)
         return BatchResult(results, token, attempts)
 
+    @staticmethod
+    def _every_item(encoded: List[Any], final: Dict[int, Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """One result per item: its last one, or ``failed`` with reason ``NOT_SENT`` for an item no answer
+        covered (its request got no usable answer, or a part before it failed)."""
+        return [final.get(i) or {"index": i, "id": None, "status": "failed", "errors": [
+            {"field": "", "reason": "NOT_SENT", "message": "no answer covered this item; send it again"}]}
+                for i in range(len(encoded))]
+
     def _post_part(self, kind: str, url: str, encoded: List[Any], pending: List[int],
-                   final: Dict[int, Dict[str, Any]], tokens: List[Optional[str]]) -> int:
-        """Sends one request's worth of items until none is ``failed`` or the attempts run out; records
-        each item's last result in ``final`` and each answer's token. Returns the requests made."""
+                   final: Dict[int, Dict[str, Any]], tokens: List[Optional[str]], budget: int) -> int:
+        """Sends one request's worth of items until none is ``failed`` or ``budget`` requests are spent;
+        records each item's last result in ``final`` and each answer's token. Returns the requests made.
+
+        Raises:
+            PipelineError: the part was refused as a whole, or got no usable answer.
+        """
         attempts = 0
-        while pending:
+        while pending and attempts < budget:
             body = {kind: [encoded[i] for i in pending]}
             status, answer, calls, retry_after = self._call_counted(
-                "POST", url, "write", body, limit=self.max_attempts - attempts)
+                "POST", url, "write", body, limit=budget - attempts)
             attempts += calls
             results = answer.get("results")
             if not results:
-                raise PipelineError(status, answer, [final[i] for i in sorted(final)], merge_tokens(*tokens))
+                raise PipelineError(status, answer)
             if len(results) != len(pending) or sorted(r.get("index") for r in results) != list(range(len(pending))):
                 raise PipelineError(status, {"title": "Answer does not match the batch",
                                              "detail": f"{len(pending)} items sent, {len(results)} results"})
@@ -334,9 +355,8 @@ class Client:
                 if result.get("status") == "failed":
                     failed.append(original)
             pending = failed
-            if not pending or attempts >= self.max_attempts:
-                break
-            self._pause(attempts, retry_after)
+            if pending and attempts < budget:
+                self._pause(attempts, retry_after)
         return attempts
 
     def _read(self, path: str, params: Mapping[str, Any], token: Optional[str]) -> Dict[str, Any]:
@@ -400,7 +420,7 @@ class Client:
               timeout: Optional[float] = None) -> Tuple[int, Dict[str, Any]]:
         status, answer, _, _ = self._call_counted(method, url, scope, body, token, limit=self.max_attempts,
                                                   timeout=timeout)
-        if status >= 400:
+        if not 200 <= status < 300:
             raise PipelineError(status, answer)
         return status, answer
 
@@ -424,35 +444,40 @@ class Client:
             request = urllib.request.Request(url, data=data, method=method, headers=headers)
             try:
                 with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
-                    raw = response.read()
-                    answer = _json(raw)
-                    if answer is None:
-                        raise PipelineError(response.status, {
-                            "title": "Not a JSON answer",
-                            "detail": f"{method} {url} answered {response.status} with "
-                                      f"{response.headers.get('Content-Type')}: {raw[:200]!r}"})
-                    return response.status, answer, calls, None
+                    status, retry_after, raw = response.status, None, response.read()
+                    content_type = response.headers.get("Content-Type")
             except urllib.error.HTTPError as error:
                 status, retry_after = error.code, error.headers.get("Retry-After")
-                raw = error.read()
-                error.close()
-                answer = _json(raw)
-                if answer is None:
-                    answer = {"title": f"HTTP {status}", "detail": raw[:200].decode("utf-8", "replace")}
-                if status not in RETRYABLE_STATUSES or calls >= limit or answer.get("results"):
-                    return status, answer, calls, retry_after
-                self._pause(calls, retry_after)
-            except (urllib.error.URLError, ConnectionError, TimeoutError, socket.timeout) as error:
+                content_type = error.headers.get("Content-Type")
+                try:
+                    raw = error.read()
+                except (http.client.HTTPException, OSError):
+                    raw = b""  # the refusal's body was cut short: its status is what counts
+                finally:
+                    error.close()
+            except (http.client.HTTPException, OSError) as error:
+                # No answer, or an answer cut short: sent again after a pause, whole.
                 if calls >= limit:
-                    raise PipelineError(0, {"title": "No answer", "detail": str(error)}) from error
+                    raise PipelineError(0, {"title": "No answer", "detail": f"{method} {url}: {error!r}"}) from error
                 self._pause(calls, None)
+                continue
+            answer = _json(raw)
+            if answer is None:
+                if 200 <= status < 300:
+                    raise PipelineError(status, {
+                        "title": "Not a JSON answer",
+                        "detail": f"{method} {url} answered {status} with {content_type}: {raw[:200]!r}"})
+                answer = {"title": f"HTTP {status}", "detail": raw[:200].decode("utf-8", "replace")}
+            if status not in RETRYABLE_STATUSES or calls >= limit or answer.get("results"):
+                return status, answer, calls, retry_after
+            self._pause(calls, retry_after)
 
     def _pause(self, attempt: int, retry_after: Optional[str]) -> None:
         """Waits ``Retry-After`` (seconds or an HTTP date) when given, else 0.5 s doubled per attempt, plus
         up to 10 % jitter; never longer than ``max_backoff``."""
         wait = _seconds(retry_after)
         if wait is None:
-            wait = 0.5 * 2 ** (attempt - 1)
+            wait = 0.5 * 2 ** min(attempt - 1, 16)
         self._sleep(min(wait * (1 + 0.1 * self._rng()), self.max_backoff))
 
 
@@ -474,8 +499,8 @@ def _seconds(retry_after: Optional[str]) -> Optional[float]:
 
 
 def _segment(value: str) -> str:
-    if not isinstance(value, str) or not value:
-        raise ValueError(f"an id must be a non-empty str, not {value!r}")
+    if not isinstance(value, str) or not value or value in (".", ".."):
+        raise ValueError(f"an id must be a non-empty str other than '.' and '..', not {value!r}")
     return urllib.parse.quote(value, safe="")
 
 

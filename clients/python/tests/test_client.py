@@ -40,6 +40,9 @@ class ScriptedServer:
                 owner.requests.append((self.command, self.path, {k.lower(): v for k, v in self.headers.items()},
                                        json.loads(body) if body else None))
                 status, headers, answer = owner.script.pop(0)
+                if status == "DROP":  # no answer: the connection closes
+                    self.close_connection = True
+                    return
                 payload = json.dumps(answer).encode()
                 self.send_response(status)
                 for name, value in headers.items():
@@ -214,6 +217,62 @@ class BatchRetryTest(unittest.TestCase):
         self.assertTrue(17 < pauses[3] <= 22, pauses[3])
 
 
+    def test_a_batch_that_ends_without_an_answer_still_reports_every_item_and_the_token_of_the_stored(self):
+        server = ScriptedServer([
+            (503, {"Retry-After": "1"}, {"results": [accepted(0, "a"), failed(1, "b")],
+                                         "consistency_token": token({"t": {"0": 7}})}),
+            ("DROP", {}, None), ("DROP", {}, None),
+        ])
+        self.addCleanup(server.close)
+
+        with self.assertRaises(PipelineError) as raised:
+            self.client(server, max_attempts=3).post_sessions(sessions("a", "b"))
+
+        self.assertEqual(raised.exception.status, 0)
+        self.assertEqual([r["status"] for r in raised.exception.results], ["accepted", "failed"])
+        self.assertEqual(decode(raised.exception.consistency_token), {"t": {"0": 7}})
+
+    def test_parts_after_a_refused_one_come_back_failed_as_not_sent(self):
+        server = ScriptedServer([
+            (202, {}, {"results": [accepted(0, "a")], "consistency_token": token({"t": {"0": 1}})}),
+            (413, {}, {"title": "Payload Too Large"}),
+        ])
+        self.addCleanup(server.close)
+
+        with self.assertRaises(PipelineError) as raised:
+            self.client(server, max_batch_items=1).post_sessions(sessions("a", "b", "c"))
+
+        self.assertEqual(raised.exception.status, 413)
+        self.assertEqual([(r["status"], r["errors"][0]["reason"] if r["errors"] else None)
+                          for r in raised.exception.results],
+                         [("accepted", None), ("failed", "NOT_SENT"), ("failed", "NOT_SENT")])
+        self.assertEqual(len(server.requests), 2)
+
+    def test_max_attempts_bounds_every_request_of_a_call_parts_included(self):
+        server = ScriptedServer([(503, {"Retry-After": "1"}, {"results": [failed(0, "a")]})] * 2)
+        self.addCleanup(server.close)
+
+        with self.assertRaises(PipelineError) as raised:
+            self.client(server, max_attempts=2, max_batch_items=1).post_sessions(sessions("a", "b", "c"))
+
+        self.assertEqual(len(server.requests), 2)
+        self.assertEqual(raised.exception.status, 503)
+        self.assertEqual([r["errors"][0]["reason"] for r in raised.exception.results],
+                         ["NOT_ACKNOWLEDGED", "NOT_SENT", "NOT_SENT"])
+
+    def test_a_redirect_is_not_taken_for_success(self):
+        server = ScriptedServer([(307, {"Location": "/elsewhere"}, {}), (301, {"Location": "/x"}, {})])
+        self.addCleanup(server.close)
+        client = Client(server.url, server.url, write_key="w", admin_key="a")
+
+        with self.assertRaises(PipelineError) as flushed:
+            client.flush()
+        with self.assertRaises(PipelineError) as deleted:
+            client.delete_session("s-1")
+
+        self.assertEqual((flushed.exception.status, deleted.exception.status), (307, 301))
+
+
 class PagingTest(unittest.TestCase):
 
     def test_pages_follow_next_cursor_and_datetimes_become_utc_parameters(self):
@@ -266,6 +325,8 @@ class ValuesTest(unittest.TestCase):
             client.post_sessions([{"session_id": "a", "metadata": {1: "a", "1": "b"}}])
         with self.assertRaisesRegex(ValueError, "non-empty str"):
             client.get_session("")
+        with self.assertRaisesRegex(ValueError, "other than"):
+            list(client.iter_session_tasks(".."))
         with self.assertRaisesRegex(ValueError, "'page' is the client's"):
             list(client.iter_sessions(page=2))
         with self.assertRaisesRegex(ValueError, "at least one item"):
