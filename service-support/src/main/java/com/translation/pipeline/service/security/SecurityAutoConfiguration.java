@@ -3,6 +3,7 @@ package com.translation.pipeline.service.security;
 import com.translation.pipeline.service.web.EndpointLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** {@code X-API-Key} authentication with scopes, the one mechanism of every service. */
 @AutoConfiguration
@@ -28,7 +30,10 @@ public class SecurityAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(
-            SecurityProperties properties, AccessRules rules, EndpointLookup endpoints) {
+            SecurityProperties properties,
+            AccessRules rules,
+            ObjectProvider<HandlerMapping> handlerMappings) {
+        EndpointLookup endpoints = new EndpointLookup(handlerMappings);
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>();
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         if (!properties.enabled()) {
