@@ -98,6 +98,8 @@ abstract class QueryExactnessIT {
                 "GET|/api/v1/translation/tasks/seq-t1%20|id",
                 "GET|/api/v1/translation/tasks?session_id=seq-s%20|session_id",
                 "GET|/api/v1/translation/tasks?session_id=seq%2Fs|session_id",
+                "GET|/api/v1/translation/tasks?session_id=..|session_id",
+                "GET|/api/v1/translation/tasks?session_id=.|session_id",
                 "POST|/api/v1/translation/recovery/restore/seq-s%20|id",
                 "DELETE|/api/v1/translation/sessions/user-0%20|id",
                 "DELETE|/api/v1/translation/sessions/" + "%C3%A9|id"

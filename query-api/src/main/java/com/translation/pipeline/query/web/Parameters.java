@@ -16,8 +16,8 @@ public final class Parameters {
 
     private Parameters() {}
 
-    /** The ids of the contract: 1 to 64 characters of {@code [A-Za-z0-9._:-]}. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** The ids of the contract: 1 to 64 characters of {@code [A-Za-z0-9._:-]}, not . nor .. */
+    private static final Pattern ID = Pattern.compile("(?!\\.\\.?$)[A-Za-z0-9._:-]{1,64}");
 
     private static final int MAX_USER_ID_LENGTH = 64;
 

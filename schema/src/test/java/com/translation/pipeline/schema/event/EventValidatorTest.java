@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
 class EventValidatorTest {
@@ -126,6 +127,16 @@ class EventValidatorTest {
                 invalid(
                         "session_id with a slash",
                         s -> s.put("session_id", "a/b"),
+                        "session_id",
+                        Reason.INVALID_VALUE),
+                invalid(
+                        "session_id '..', which no path can name",
+                        s -> s.put("session_id", ".."),
+                        "session_id",
+                        Reason.INVALID_VALUE),
+                invalid(
+                        "session_id '.', which no path can name",
+                        s -> s.put("session_id", "."),
                         "session_id",
                         Reason.INVALID_VALUE),
                 invalid(
@@ -248,6 +259,15 @@ class EventValidatorTest {
                         s -> s.put("completed_at", 1767225600),
                         "completed_at",
                         Reason.WRONG_TYPE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"...", ".a", "a.", "a..b", "_", ":", "-"})
+    void idsOfDotsAndMarksOtherThanDotAndDotDotAreValid(String id) {
+        assertThat(
+                        VALIDATOR.validateSession(
+                                with(Items.fullSession(), s -> s.put("session_id", id))))
+                .satisfies(result -> assertThat(result.errors()).isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
