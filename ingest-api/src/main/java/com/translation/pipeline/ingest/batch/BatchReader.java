@@ -168,10 +168,7 @@ final class BatchReader {
                                 + " bytes of JSON; no valid item comes near");
             }
             if (cause instanceof NumberFormatException) {
-                return new FieldError(
-                        parser.itemField(),
-                        FieldError.Reason.OUT_OF_RANGE,
-                        "holds a number beyond any range the contract or the database can keep");
+                return FieldError.numberBeyondRange(parser.itemField());
             }
         }
         return null;

@@ -14,11 +14,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -107,8 +111,42 @@ public final class EventValidator {
             }
             return validateEnvelopeFully(value);
         } catch (RuntimeException e) {
+            FieldError number = numberBeyondRange(value);
+            if (number != null) {
+                return Validation.invalid(List.of(number));
+            }
             return Validation.invalid("", Reason.MALFORMED, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The first number of a record that no decimal holds, named by its field as ingest-api names it
+     * ({@code data.total_tasks}; in metadata, {@code data.metadata}); null when there is none.
+     */
+    private static FieldError numberBeyondRange(byte[] value) {
+        try (JsonParser parser = ContractJson.MAPPER.createParser(value)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token.isNumeric()) {
+                    try {
+                        parser.getDecimalValue();
+                    } catch (RuntimeException e) {
+                        return FieldError.numberBeyondRange(fieldOf(parser.streamReadContext()));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // Not JSON in some other way: the caller says so.
+        }
+        return null;
+    }
+
+    /** A record's field at a parser position: the envelope's field, or data's field within it. */
+    private static String fieldOf(TokenStreamContext context) {
+        String[] path = context.pathAsPointer().toString().split("/");
+        if (path.length > 2 && path[1].equals("data")) {
+            return "data." + path[2];
+        }
+        return path.length > 1 ? path[1] : "";
     }
 
     /** The full validation of a record: JSON Schema, the contract's rules, typed binding. */

@@ -20,6 +20,19 @@ public record FieldError(String field, Reason reason, String message) {
      * {@code text} with every unpaired UTF-16 surrogate replaced by U+FFFD, the replacement
      * character; null stays null.
      */
+    /**
+     * The error of a number whose exponent no decimal holds ({@code 1e99999999999}): the parser
+     * cannot read it at all, so ingest-api and the worker both find it while parsing.
+     *
+     * @param field the field that holds it, as the answer or the dead letter names fields
+     */
+    public static FieldError numberBeyondRange(String field) {
+        return new FieldError(
+                field,
+                Reason.OUT_OF_RANGE,
+                "holds a number beyond any range the contract or the database can keep");
+    }
+
     public static String wholeUnicode(String text) {
         if (text == null) {
             return null;

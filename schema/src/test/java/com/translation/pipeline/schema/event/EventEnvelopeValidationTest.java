@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,6 +68,33 @@ class EventEnvelopeValidationTest {
                 VALIDATOR.validateEnvelope(Items.bytes("{\"schema_version\": 1,")),
                 "",
                 Reason.MALFORMED);
+    }
+
+    /**
+     * A number whose exponent no decimal holds is OUT_OF_RANGE naming its field, as ingest-api
+     * answers the same item: a direct producer's dead letter says what the API would have said.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "total_tasks, 1e99999999999",
+        "total_tasks, -1E+99999999999",
+        "metadata, 1e-99999999999"
+    })
+    void aNumberNoDecimalHoldsIsOutOfRangeNamingItsField(String field, String number) {
+        ObjectNode session = Items.session();
+        if (field.equals("metadata")) {
+            session.putObject("metadata").putArray("a").add(424242);
+        } else {
+            session.put(field, 424242);
+        }
+        String json =
+                new String(Items.bytes(Items.envelope("session.upserted", session)))
+                        .replace("424242", number);
+
+        assertRejected(
+                VALIDATOR.validateEnvelope(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "data." + field,
+                Reason.OUT_OF_RANGE);
     }
 
     @Test
