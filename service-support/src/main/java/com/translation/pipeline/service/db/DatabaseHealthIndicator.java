@@ -2,6 +2,7 @@ package com.translation.pipeline.service.db;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,6 +62,12 @@ class DatabaseHealthIndicator extends AbstractHealthIndicator implements Disposa
             }
         } catch (TimeoutException e) {
             builder.down().withDetail("error", "no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            // The pool's or the driver's own reason, not the executor's wrapper around it.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            builder.down()
+                    .withDetail(
+                            "error", cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +51,29 @@ class DatabaseHealthIndicatorTest {
         }
         assertThat(asked.get()).isEqualTo(1);
         hung.countDown();
+        indicator.destroy();
+    }
+
+    @Test
+    void aPoolThatRefusesIsDownWithThePoolsReasonNotTheExecutorsWrapper() {
+        DataSource refusing =
+                (DataSource)
+                        Proxy.newProxyInstance(
+                                DataSource.class.getClassLoader(),
+                                new Class<?>[] {DataSource.class},
+                                (proxy, method, args) -> {
+                                    throw new SQLTransientConnectionException(
+                                            "Connection is not available, request timed out");
+                                });
+        DatabaseHealthIndicator indicator = new DatabaseHealthIndicator(refusing, BOUND);
+
+        Health health = indicator.health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails().get("error"))
+                .isEqualTo(
+                        "SQLTransientConnectionException: Connection is not available, request"
+                                + " timed out");
         indicator.destroy();
     }
 
