@@ -5,6 +5,7 @@ import static com.translation.pipeline.schema.jooq.Tables.CONSUMER_OFFSET;
 import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.web.InvalidParameterException;
 import com.translation.pipeline.schema.consistency.ConsistencyToken;
+import com.translation.pipeline.service.kafka.KafkaUnavailableException;
 import com.translation.pipeline.service.kafka.TopicOffsets;
 import com.translation.pipeline.service.wait.Polling;
 import java.time.Duration;
@@ -53,12 +54,15 @@ class ConsistencyWait {
         return false;
     }
 
-    /** An offset no acknowledged event can have; when Kafka does not answer, nothing is said. */
+    /**
+     * An offset no acknowledged event can have; when Kafka does not answer within the Admin timeout
+     * (one bound for the whole check), nothing is said.
+     */
     private void checkAgainstTheLogs(ConsistencyToken token) {
         Map<TopicPartition, Long> ends;
         try {
             ends = topicOffsets.latest(token.offsets().keySet());
-        } catch (RuntimeException e) {
+        } catch (KafkaUnavailableException e) {
             return;
         }
         token.offsets()

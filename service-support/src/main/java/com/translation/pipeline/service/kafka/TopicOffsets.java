@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -20,9 +21,9 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Offsets of topics and consumer groups through the Admin API, each call bounded by a timeout
- * instead of the client's 60 s default; a call that fails or times out throws {@link
- * KafkaUnavailableException}.
+ * Offsets of topics and consumer groups through the Admin API, each public call bounded as a whole
+ * by one timeout (not each of the Admin requests it makes) instead of the client's 60 s default; a
+ * call that fails or times out throws {@link KafkaUnavailableException}.
  */
 public final class TopicOffsets {
 
@@ -36,12 +37,13 @@ public final class TopicOffsets {
 
     /** The end offset of every partition of these topics; topics that do not exist are left out. */
     public Map<TopicPartition, Long> latest(Collection<String> topics) {
-        return offsets(partitions(topics), OffsetSpec.latest());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return offsets(partitions(topics, deadline), OffsetSpec.latest(), deadline);
     }
 
     /** The first offset still in the log of each partition. */
     public Map<TopicPartition, Long> earliest(Collection<TopicPartition> partitions) {
-        return offsets(partitions, OffsetSpec.earliest());
+        return offsets(partitions, OffsetSpec.earliest(), System.nanoTime() + timeout.toNanos());
     }
 
     /** The offsets a consumer group has committed. */
@@ -51,8 +53,9 @@ public final class TopicOffsets {
                         admin.listConsumerGroupOffsets(
                                         group,
                                         new ListConsumerGroupOffsetsOptions()
-                                                .timeoutMs(timeoutMs()))
-                                .partitionsToOffsetAndMetadata());
+                                                .timeoutMs((int) timeout.toMillis()))
+                                .partitionsToOffsetAndMetadata(),
+                        System.nanoTime() + timeout.toNanos());
         Map<TopicPartition, Long> offsets = new HashMap<>();
         committed.forEach(
                 (partition, offset) -> {
@@ -63,14 +66,17 @@ public final class TopicOffsets {
         return offsets;
     }
 
-    private List<TopicPartition> partitions(Collection<String> topics) {
+    private List<TopicPartition> partitions(Collection<String> topics, long deadline) {
         Map<String, KafkaFuture<TopicDescription>> described =
-                admin.describeTopics(topics).topicNameValues();
+                admin.describeTopics(
+                                topics,
+                                new DescribeTopicsOptions().timeoutMs(remainingMs(deadline)))
+                        .topicNameValues();
         List<TopicPartition> partitions = new java.util.ArrayList<>();
         for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : described.entrySet()) {
             TopicDescription description;
             try {
-                description = topic.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                description = topic.getValue().get(remainingMs(deadline), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (e.getCause()
                         instanceof
@@ -93,25 +99,31 @@ public final class TopicOffsets {
     }
 
     private Map<TopicPartition, Long> offsets(
-            Collection<TopicPartition> partitions, OffsetSpec spec) {
+            Collection<TopicPartition> partitions, OffsetSpec spec, long deadline) {
         if (partitions.isEmpty()) {
             return Map.of();
         }
         Map<TopicPartition, OffsetSpec> request =
                 partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec));
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        call(admin.listOffsets(request, new ListOffsetsOptions().timeoutMs(timeoutMs())).all())
+        call(
+                        admin.listOffsets(
+                                        request,
+                                        new ListOffsetsOptions().timeoutMs(remainingMs(deadline)))
+                                .all(),
+                        deadline)
                 .forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;
     }
 
-    private int timeoutMs() {
-        return (int) timeout.toMillis();
+    /** Milliseconds left until {@code deadline} ({@link System#nanoTime()}), at least 1. */
+    private static int remainingMs(long deadline) {
+        return (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 
-    private <T> T call(KafkaFuture<T> future) {
+    private static <T> T call(KafkaFuture<T> future, long deadline) {
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(remainingMs(deadline), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new KafkaUnavailableException(e);
         } catch (InterruptedException e) {
