@@ -86,6 +86,42 @@ class ExactInputIT {
         assertThat(keysOfTaskIds(TASKS_TOPIC)).contains(small).doesNotContain(big);
     }
 
+    /**
+     * The two bounds of one item while it is parsed (docs/ingest-api.md): more than 4,000,000 bytes
+     * of JSON (five strings of 900,000 characters, each under the 1,000,000-character string bound)
+     * or more than 200,000 values (an array of 200,001 zeros, 400 KB). Each such item alone is 422
+     * TOO_LARGE, skipped without a tree; its neighbour is published.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bytes", "values"})
+    void anItemPastAParsingBoundIsRefusedAloneAndItsNeighbourPublished(String bound) {
+        String big = "s-bound-" + UUID.randomUUID();
+        String small = "s-small-" + UUID.randomUUID();
+        String filler =
+                bound.equals("bytes")
+                        ? ("\"" + "x".repeat(900_000) + "\",").repeat(4)
+                                + "\""
+                                + "x".repeat(900_000)
+                                + "\""
+                        : "0,".repeat(200_000) + "0";
+        String item =
+                session(big).replace("{\"origin\": \"upload\"}", "{\"fill\": [" + filler + "]}");
+
+        HttpResponse<String> response =
+                post("/api/v1/translation/sessions/batch", sessions(item, session(small)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(207);
+        JsonNode results = JSON.readTree(response.body()).path("results");
+        assertThat(results.get(0).path("status").asString()).isEqualTo("rejected");
+        JsonNode error = results.get(0).path("errors").get(0);
+        assertThat(error.path("reason").asString()).isEqualTo("TOO_LARGE");
+        // Refused by the parsing bound itself, before the metadata or record size rules see it.
+        assertThat(error.path("field").asString()).isEmpty();
+        assertThat(error.path("message").asString())
+                .contains("more than 200000 values or spans more than 4000000 bytes");
+        assertThat(results.get(1).path("status").asString()).isEqualTo("accepted");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
