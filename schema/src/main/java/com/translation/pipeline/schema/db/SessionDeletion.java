@@ -7,6 +7,7 @@ import static com.translation.pipeline.schema.jooq.Tables.WRITE_FENCE;
 
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +64,32 @@ public final class SessionDeletion {
      */
     public static Map<String, LocalDateTime> tombstonesForWrite(
             DSLContext tx, Collection<String> sessionIds) {
-        lockFence(tx, false);
         if (sessionIds.isEmpty()) {
+            lockFence(tx, false);
             return Map.of();
         }
-        return tx.select(SESSION_TOMBSTONE.SESSION_ID, SESSION_TOMBSTONE.DELETED_AT)
-                .from(SESSION_TOMBSTONE)
-                .where(SESSION_TOMBSTONE.SESSION_ID.in(sessionIds))
-                .fetchMap(SESSION_TOMBSTONE.SESSION_ID, SESSION_TOMBSTONE.DELETED_AT);
+        // One statement, one round trip: the fence row joined with the sessions' tombstones, all
+        // read as locking reads in share mode. The fence row is there whether or not a session
+        // has a tombstone, so no row at all means no fence; a tombstone read this way is the
+        // newest committed one, as the plain read that used to follow the fence lock saw it.
+        var rows =
+                tx.select(SESSION_TOMBSTONE.SESSION_ID, SESSION_TOMBSTONE.DELETED_AT)
+                        .from(WRITE_FENCE)
+                        .leftJoin(SESSION_TOMBSTONE)
+                        .on(SESSION_TOMBSTONE.SESSION_ID.in(sessionIds))
+                        .where(WRITE_FENCE.ID.eq(FENCE_ROW))
+                        .forShare()
+                        .fetch();
+        if (rows.isEmpty()) {
+            throw noFence();
+        }
+        Map<String, LocalDateTime> tombstones = new HashMap<>();
+        for (var row : rows) {
+            if (row.value1() != null) {
+                tombstones.put(row.value1(), row.value2());
+            }
+        }
+        return tombstones;
     }
 
     /**
@@ -165,9 +184,13 @@ public final class SessionDeletion {
                 tx.select(WRITE_FENCE.ID).from(WRITE_FENCE).where(WRITE_FENCE.ID.eq(FENCE_ROW));
         int rows = (exclusive ? select.forUpdate() : select.forShare()).fetch().size();
         if (rows != 1) {
-            throw new IllegalStateException(
-                    "write_fence has no row 1; the delete protocol needs migration V2");
+            throw noFence();
         }
+    }
+
+    private static IllegalStateException noFence() {
+        return new IllegalStateException(
+                "write_fence has no row 1; the delete protocol needs migration V2");
     }
 
     /** Tombstones never move back: an existing newer one stays. */
