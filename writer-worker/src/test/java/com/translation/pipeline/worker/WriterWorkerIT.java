@@ -246,6 +246,29 @@ abstract class WriterWorkerIT {
      * assignment the consumer starts from the database's offsets, so those records are not applied
      * again.
      */
+    /**
+     * docs/event-contract.md: a direct producer's record keyed otherwise than by its session is
+     * applied, not dead-lettered; and the version guard keeps the newest version even when two keys
+     * put a session's events on two partitions, the newer one first.
+     */
+    @Test
+    void aRecordKeyedOtherwiseThanByItsSessionIsAppliedAndTheNewestVersionKept() {
+        WorkerStack stack = stack();
+        String topic = stack.sessionsTopic;
+        stack.send(topic, 0, "routing-mistake-a", session("keyed-otherwise", 3));
+        stack.awaitApplied(APPLY_TIMEOUT);
+        stack.send(topic, 1, "routing-mistake-b", session("keyed-otherwise", 2));
+        stack.awaitApplied(APPLY_TIMEOUT);
+
+        assertThat(
+                        stack.db()
+                                .select(TRANSLATION_SESSION.UPDATED_AT)
+                                .from(TRANSLATION_SESSION)
+                                .where(TRANSLATION_SESSION.SESSION_ID.eq("keyed-otherwise"))
+                                .fetchOne(TRANSLATION_SESSION.UPDATED_AT))
+                .isEqualTo(utc(version(3)));
+    }
+
     @Test
     void onAssignmentConsumptionStartsFromTheOffsetsStoredInTheDatabase() {
         WorkerStack stack = stack();

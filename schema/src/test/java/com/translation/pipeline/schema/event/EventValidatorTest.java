@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
@@ -259,6 +260,34 @@ class EventValidatorTest {
                         s -> s.put("completed_at", 1767225600),
                         "completed_at",
                         Reason.WRONG_TYPE));
+    }
+
+    /**
+     * docs/event-contract.md: a whole number may be spelt with a fraction or an exponent in the
+     * integer fields, and the integer is what the record holds (as JSON Schema counts it).
+     */
+    @ParameterizedTest
+    @CsvSource({"1.0, 1", "1E2, 100", "1e+2, 100", "2.50E1, 25", "0.0, 0"})
+    void aWholeNumberSpeltWithAFractionOrAnExponentIsThatInteger(String spelt, int integer) {
+        ObjectNode session = Items.session();
+        session.put("total_tasks", new java.math.BigDecimal(spelt));
+        ObjectNode task = Items.task();
+        task.put("sequence", new java.math.BigDecimal(spelt));
+        task.put("retry_count", new java.math.BigDecimal(spelt));
+
+        Validation<SessionData> validSession = VALIDATOR.validateSession(session);
+        Validation<TaskData> validTask = VALIDATOR.validateTask(task);
+
+        assertThat(validSession.errors()).isEmpty();
+        assertThat(validSession.value().totalTasks()).isEqualTo(integer);
+        assertThat(validTask.errors()).isEmpty();
+        assertThat(validTask.value().sequence()).isEqualTo(integer);
+        assertThat(validTask.value().retryCount()).isEqualTo(integer);
+        // The worker reads the same from a Kafka record, by either of its readers.
+        Validation<EventEnvelope> record =
+                VALIDATOR.validateEnvelope(Items.bytes(Items.envelope("task.upserted", task)));
+        assertThat(record.errors()).isEmpty();
+        assertThat(((TaskData) record.value().data()).sequence()).isEqualTo(integer);
     }
 
     @ParameterizedTest
