@@ -1,6 +1,7 @@
 package com.translation.pipeline.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.translation.pipeline.local.ServiceProcess;
 import com.translation.pipeline.testsupport.PipelineProcesses;
@@ -384,6 +385,49 @@ class PipelineLimitsIT {
             previous = b;
         }
         return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * docs/security.md: {@code /health}'s db component answers within a second when the database
+     * stops answering (frozen with SIGSTOP: connections stay open, nothing answers, as in a
+     * partition), DOWN, on query-api and on a writer-worker; UP again once it is thawed.
+     */
+    @Test
+    void healthAnswersDownWithinItsBoundWhileTheDatabaseIsFrozen() throws Exception {
+        List<String> services =
+                List.of(pipeline.query().baseUrl(), pipeline.workers().get(0).baseUrl());
+        Map<String, Long> tookMs = new java.util.LinkedHashMap<>();
+        pipeline.database().pause();
+        try {
+            for (String service : services) {
+                long started = System.nanoTime();
+                HttpResponse<String> health =
+                        HTTP.send(
+                                HttpRequest.newBuilder(URI.create(service + "/health"))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                tookMs.put(service, (System.nanoTime() - started) / 1_000_000);
+
+                assertThat(health.statusCode()).as(service + ": " + health.body()).isEqualTo(503);
+                assertThat(
+                                EXACT.readTree(health.body())
+                                        .path("components")
+                                        .path("db")
+                                        .path("status")
+                                        .asString())
+                        .as(service)
+                        .isEqualTo("DOWN");
+            }
+        } finally {
+            pipeline.database().resume();
+        }
+        report("limits: /health with the database frozen answered DOWN in " + tookMs + " ms");
+        assertThat(tookMs.values()).allSatisfy(ms -> assertThat(ms).isLessThan(RESPONSIVE_MS));
+        for (String service : services) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> get(service + "/health", null) == 200);
+        }
     }
 
     /** The status of the answer waiting on a socket; -1 when there is none. */

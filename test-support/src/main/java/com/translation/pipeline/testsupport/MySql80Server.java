@@ -130,6 +130,16 @@ public final class MySql80Server implements RestartableDatabase {
         stop();
     }
 
+    @Override
+    public synchronized void pause() {
+        PipelineProcesses.signal(process.pid(), "STOP");
+    }
+
+    @Override
+    public synchronized void resume() {
+        PipelineProcesses.signal(process.pid(), "CONT");
+    }
+
     /** Kills the server and deletes its data directory; it cannot be started again. */
     @Override
     public synchronized void close() {

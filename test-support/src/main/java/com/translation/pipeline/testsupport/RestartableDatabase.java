@@ -12,6 +12,15 @@ public interface RestartableDatabase extends DatabaseServer, AutoCloseable {
     /** Kills the server at once (SIGKILL): the restart runs crash recovery. */
     void kill();
 
+    /**
+     * Freezes the server (SIGSTOP): connections stay open and nothing answers, as in a network
+     * partition or a stalled host. {@link #resume()} thaws it.
+     */
+    void pause();
+
+    /** Thaws a server that {@link #pause()} froze (SIGCONT). */
+    void resume();
+
     /** Starts it again on the same port and data, and waits until it accepts connections. */
     void startAgain();
 
