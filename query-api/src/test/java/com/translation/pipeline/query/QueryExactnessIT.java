@@ -187,25 +187,10 @@ abstract class QueryExactnessIT {
             })
     void undecodableQueryStringsAreBadRequests(String path) throws Exception {
         // Sent over a plain socket: an HTTP client library refuses to send such a request line.
-        String answer = rawGet(path);
+        String answer = ServiceHttp.rawGet(port, path);
 
         assertThat(answer).startsWith("HTTP/1.1 400");
         assertThat(answer).contains("application/problem+json");
-    }
-
-    private String rawGet(String path) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream()
-                    .write(
-                            ("GET "
-                                            + path
-                                            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: "
-                                            + ServiceHttp.ADMIN_KEY
-                                            + "\r\nConnection: close\r\n\r\n")
-                                    .getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     /**

@@ -2,13 +2,7 @@ package com.translation.pipeline.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +53,7 @@ public final class ServiceAssertions {
                     "/api/../../etc/passwd",
                     "/api/v1/{x}"
                 }) {
-            String answer = rawGet(port, target);
+            String answer = ServiceHttp.rawGet(port, target);
             String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
             String body = answer.substring(head.length()).strip();
 
@@ -72,28 +66,6 @@ public final class ServiceAssertions {
             assertThat(problem.path("title").asString()).as(body).isEqualTo("Bad Request");
             assertThat(problem.path("detail").asString()).as(body).isNotBlank();
             assertThat(body).as(target).doesNotContain("<html", "Exception", "Tomcat");
-        }
-    }
-
-    /** Sends {@code GET target} as is, bytes on a socket, and reads the answer to its end. */
-    private static String rawGet(int port, String target) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream()
-                    .write(
-                            ("GET "
-                                            + target
-                                            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                                            + "X-API-Key: "
-                                            + ServiceHttp.ADMIN_KEY
-                                            + "\r\nConnection: close\r\n\r\n")
-                                    .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            in.transferTo(answer);
-            return answer.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

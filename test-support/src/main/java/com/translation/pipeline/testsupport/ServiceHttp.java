@@ -1,11 +1,15 @@
 package com.translation.pipeline.testsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -61,5 +65,32 @@ public final class ServiceHttp {
 
     public static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /**
+     * Sends {@code GET target} as is, bytes on a socket, with the admin key, and reads the answer
+     * to its end: for request lines an HTTP client library refuses to send.
+     *
+     * @return the whole answer, status line and headers included
+     */
+    public static String rawGet(int port, String target) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(
+                            ("GET "
+                                            + target
+                                            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                            + "X-API-Key: "
+                                            + ServiceHttp.ADMIN_KEY
+                                            + "\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
