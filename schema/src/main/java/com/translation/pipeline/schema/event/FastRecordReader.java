@@ -243,13 +243,11 @@ final class FastRecordReader {
 
     /** A timestamp of the contract's exact shape and storable range; null otherwise. */
     private static Instant timestamp(String text) {
-        if (!hasTimestampShape(text)) {
+        if (!StorableTimestamps.hasShape(text)) {
             return null;
         }
         try {
-            Instant instant = Rfc3339.parse(text);
-            StorableTimestamps.checkRange(instant);
-            return instant;
+            return StorableTimestamps.parse(text);
         } catch (DateTimeException e) {
             return null;
         }
@@ -288,53 +286,6 @@ final class FastRecordReader {
                 (Instant) spec.get(v, "completed_at"));
     }
 
-    /**
-     * Whether {@code text} has the contract's timestamp shape, {@code
-     * yyyy-mm-ddThh:mm:ss[.f{1,6}](Z|+hh:mm|-hh:mm)} with ASCII digits and {@code T}/{@code Z} in
-     * either case; by hand, not by a regular expression, as it runs three times per event.
-     */
-    static boolean hasTimestampShape(String text) {
-        int length = text.length();
-        if (length < 20) {
-            return false;
-        }
-        String shape = "dddd-dd-ddTdd:dd:dd";
-        for (int i = 0; i < shape.length(); i++) {
-            char expected = shape.charAt(i);
-            char c = text.charAt(i);
-            boolean fits =
-                    switch (expected) {
-                        case 'd' -> c >= '0' && c <= '9';
-                        case 'T' -> c == 'T' || c == 't';
-                        default -> c == expected;
-                    };
-            if (!fits) {
-                return false;
-            }
-        }
-        int at = shape.length();
-        if (text.charAt(at) == '.') {
-            int digits = 0;
-            for (at++; at < length && text.charAt(at) >= '0' && text.charAt(at) <= '9'; at++) {
-                digits++;
-            }
-            if (digits < 1 || digits > 6) {
-                return false;
-            }
-        }
-        if (at == length - 1) {
-            return text.charAt(at) == 'Z' || text.charAt(at) == 'z';
-        }
-        if (at + 6 != length || (text.charAt(at) != '+' && text.charAt(at) != '-')) {
-            return false;
-        }
-        return digit(text, at + 1)
-                && digit(text, at + 2)
-                && text.charAt(at + 3) == ':'
-                && digit(text, at + 4)
-                && digit(text, at + 5);
-    }
-
     /** Whether {@code text} is a UUID in its 8-4-4-4-12 hexadecimal form, either case. */
     static boolean hasUuidShape(String text) {
         if (text.length() != 36) {
@@ -353,11 +304,6 @@ final class FastRecordReader {
             }
         }
         return true;
-    }
-
-    private static boolean digit(String text, int at) {
-        char c = text.charAt(at);
-        return c >= '0' && c <= '9';
     }
 
     private static boolean name(JsonParser parser, String expected) {

@@ -248,7 +248,7 @@ class FastRecordReaderTest {
                             : uuid.matcher(candidate).matches();
             boolean actual =
                     i % 2 == 0
-                            ? FastRecordReader.hasTimestampShape(candidate)
+                            ? StorableTimestamps.hasShape(candidate)
                             : FastRecordReader.hasUuidShape(candidate);
             assertThat(actual).as(candidate).isEqualTo(expected);
             matched += expected ? 1 : 0;
