@@ -48,8 +48,11 @@ public enum NaiveTimestamps {
         for (String field : fields) {
             JsonNode value = object.get(field);
             if (value != null && value.isString()) {
-                Matcher python = PYTHON.matcher(value.asString());
-                if (python.matches()) {
+                String text = value.asString();
+                Matcher python = PYTHON.matcher(text);
+                // Only what the contract refuses is rewritten: no offset, or a space before the
+                // time.
+                if (python.matches() && (python.group(3) == null || text.charAt(10) == ' ')) {
                     String offset = python.group(3) == null ? "Z" : python.group(3);
                     object.put(field, python.group(1) + "T" + python.group(2) + offset);
                 }

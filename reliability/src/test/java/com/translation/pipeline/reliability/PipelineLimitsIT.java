@@ -228,17 +228,7 @@ class PipelineLimitsIT {
                     Socket socket = new Socket(uri.getHost(), uri.getPort());
                     slow.add(socket);
                     socket.setSoTimeout(15_000);
-                    socket.getOutputStream()
-                            .write(
-                                    ("POST "
-                                                    + target.path()
-                                                    + " HTTP/1.1\r\nHost: "
-                                                    + uri.getHost()
-                                                    + "\r\nX-API-Key: "
-                                                    + target.key()
-                                                    + "\r\nContent-Type: application/json"
-                                                    + "\r\nContent-Length: 5000\r\n\r\n{")
-                                            .getBytes(StandardCharsets.US_ASCII));
+                    beginPost(socket, target.path(), target.key(), "application/json", "{");
                 }
                 drip =
                         CompletableFuture.runAsync(
@@ -350,18 +340,7 @@ class PipelineLimitsIT {
                 URI uri = URI.create(target.baseUrl());
                 try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                     socket.setSoTimeout(1_000);
-                    socket.getOutputStream()
-                            .write(
-                                    ("POST "
-                                                    + target.path()
-                                                    + " HTTP/1.1\r\nHost: "
-                                                    + uri.getHost()
-                                                    + "\r\nX-API-Key: "
-                                                    + target.key()
-                                                    + "\r\nContent-Type: "
-                                                    + type
-                                                    + "\r\nContent-Length: 5000\r\n\r\na")
-                                            .getBytes(StandardCharsets.US_ASCII));
+                    beginPost(socket, target.path(), target.key(), type, "a");
                     String answer = head(socket);
                     assertThat(answer)
                             .as(target.path() + " with " + type)
@@ -457,6 +436,28 @@ class PipelineLimitsIT {
         } catch (IOException e) {
             return true; // reset by the server: closed too
         }
+    }
+
+    /**
+     * Sends on {@code socket} the head of a POST that declares a 5,000-byte body, and of the body
+     * only {@code firstBytes}: the rest is left for the caller to drip, or never sent.
+     */
+    private static void beginPost(
+            Socket socket, String path, String key, String contentType, String firstBytes)
+            throws IOException {
+        socket.getOutputStream()
+                .write(
+                        ("POST "
+                                        + path
+                                        + " HTTP/1.1\r\nHost: "
+                                        + socket.getInetAddress().getHostAddress()
+                                        + "\r\nX-API-Key: "
+                                        + key
+                                        + "\r\nContent-Type: "
+                                        + contentType
+                                        + "\r\nContent-Length: 5000\r\n\r\n"
+                                        + firstBytes)
+                                .getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The status of the answer waiting on a socket; -1 when there is none. */

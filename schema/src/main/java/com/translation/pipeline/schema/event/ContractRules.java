@@ -26,10 +26,14 @@ final class ContractRules {
 
     private final List<FieldRule> fields;
     private final Set<String> recordFields;
+    private final Set<String> timestampFields;
 
     private ContractRules(List<FieldRule> fields, Set<String> recordFields) {
         this.fields = List.copyOf(fields);
         this.recordFields = Set.copyOf(recordFields);
+        Set<String> timestamps = new java.util.LinkedHashSet<>();
+        fields.stream().filter(rule -> rule.timestamp).forEach(rule -> timestamps.add(rule.name));
+        this.timestampFields = java.util.Collections.unmodifiableSet(timestamps);
     }
 
     /** Reads the rules of every property of {@code schema}, following {@code $ref}s. */
@@ -59,11 +63,12 @@ final class ContractRules {
         return new ContractRules(fields, recordFields);
     }
 
-    /** The names of the top-level fields whose schema is {@code format: date-time}. */
+    /**
+     * The names of the top-level fields whose schema is {@code format: date-time}, in the schema's
+     * order; read once, as ingest-api asks for them with every item.
+     */
     Set<String> timestampFields() {
-        Set<String> names = new java.util.LinkedHashSet<>();
-        fields.stream().filter(rule -> rule.timestamp).forEach(rule -> names.add(rule.name));
-        return names;
+        return timestampFields;
     }
 
     /**

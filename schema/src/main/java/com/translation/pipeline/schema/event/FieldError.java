@@ -17,10 +17,6 @@ public record FieldError(String field, Reason reason, String message) {
     }
 
     /**
-     * {@code text} with every unpaired UTF-16 surrogate replaced by U+FFFD, the replacement
-     * character; null stays null.
-     */
-    /**
      * The error of a number whose exponent no decimal holds ({@code 1e99999999999}): the parser
      * cannot read it at all, so ingest-api and the worker both find it while parsing.
      *
@@ -33,6 +29,10 @@ public record FieldError(String field, Reason reason, String message) {
                 "holds a number beyond any range the contract or the database can keep");
     }
 
+    /**
+     * {@code text} with every unpaired UTF-16 surrogate replaced by U+FFFD, the replacement
+     * character; null stays null.
+     */
     public static String wholeUnicode(String text) {
         if (text == null) {
             return null;

@@ -48,14 +48,15 @@ public final class TopicOffsets {
 
     /** The offsets a consumer group has committed. */
     public Map<TopicPartition, Long> committed(String group) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, OffsetAndMetadata> committed =
                 call(
                         admin.listConsumerGroupOffsets(
                                         group,
                                         new ListConsumerGroupOffsetsOptions()
-                                                .timeoutMs((int) timeout.toMillis()))
+                                                .timeoutMs(remainingMs(deadline)))
                                 .partitionsToOffsetAndMetadata(),
-                        System.nanoTime() + timeout.toNanos());
+                        deadline);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         committed.forEach(
                 (partition, offset) -> {

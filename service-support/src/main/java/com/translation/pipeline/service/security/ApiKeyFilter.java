@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -20,9 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * key, 403 with a key that lacks the scope, 429 with Retry-After past the key's rate. The key
  * itself is never logged or echoed.
  *
- * <p>A valid key on a path that no endpoint serves gets 404, and on a method its path does not take
- * 405 with {@code Allow}, whatever its scopes ({@link EndpointLookup}): those paths need the admin
- * scope by default, and a 403 there sent callers looking for a permission problem.
+ * <p>A valid key that lacks the scope gets 404 on a path that no endpoint serves, and 405 with
+ * {@code Allow} on a method its path does not take ({@link EndpointLookup}, asked only then): paths
+ * no rule names need the admin scope, so that a new endpoint is closed until a rule opens it, and a
+ * 403 on a mistyped path sent callers looking for a permission problem. Keys with the scope get the
+ * same answers from the dispatcher. {@code OPTIONS}, which only lists a path's methods, takes any
+ * valid key.
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -107,8 +109,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             return false;
         }
         if (!answer.allowed().isEmpty()) {
-            response.setHeader(
-                    HttpHeaders.ALLOW, String.join(",", new TreeSet<>(answer.allowed())));
+            response.setHeader(HttpHeaders.ALLOW, EndpointLookup.allowHeader(answer.allowed()));
             ProblemResponses.write(
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,

@@ -98,12 +98,22 @@ public final class EndpointLookup {
      */
     public String notFoundDetail(HttpServletRequest request) {
         String path = pathOf(request);
-        String detail = "No endpoint serves " + request.getMethod() + " " + path + ".";
+        String detail = notServedDetail(request);
         String trimmed = path.replaceAll("/+$", "");
         if (!trimmed.isEmpty() && !trimmed.equals(path) && lookup(at(request, trimmed)).found()) {
             detail += " Without the trailing slash, " + trimmed + " is one.";
         }
         return detail;
+    }
+
+    /** The first sentence of every 404's detail: the method and path that nothing serves. */
+    public static String notServedDetail(HttpServletRequest request) {
+        return "No endpoint serves " + request.getMethod() + " " + pathOf(request) + ".";
+    }
+
+    /** The {@code Allow} header of a 405: the methods, sorted, comma-separated. */
+    public static String allowHeader(Collection<String> allowed) {
+        return String.join(",", new TreeSet<>(allowed));
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +75,7 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
         Set<String> allowed =
                 ex.getSupportedMethods() == null ? Set.of() : Set.of(ex.getSupportedMethods());
         HttpHeaders answer = new HttpHeaders();
-        answer.set(HttpHeaders.ALLOW, String.join(",", new TreeSet<>(allowed)));
+        answer.set(HttpHeaders.ALLOW, EndpointLookup.allowHeader(allowed));
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                 .headers(answer)
                 .body(

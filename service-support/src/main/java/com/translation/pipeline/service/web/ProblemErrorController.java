@@ -33,13 +33,7 @@ public class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (!(code instanceof Integer status)) {
-            return problem(
-                    HttpStatus.NOT_FOUND.value(),
-                    "No endpoint serves "
-                            + request.getMethod()
-                            + " "
-                            + EndpointLookup.pathOf(request)
-                            + ".");
+            return problem(HttpStatus.NOT_FOUND.value(), EndpointLookup.notServedDetail(request));
         }
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         boolean said = status < 500 && message instanceof String text && !text.isBlank();
