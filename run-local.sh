@@ -4,6 +4,8 @@
 #   ./run-local.sh             build what is needed, start everything, Ctrl-C stops it all
 #   ./run-local.sh --reset     wipe .local/ first
 #   ./run-local.sh --workers N start N writer-workers in one consumer group (ports 8082..)
+#   ./run-local.sh --brokers 3 a KRaft cluster of three brokers (9092, 9094, 9096): replication
+#                              factor 3, min.insync.replicas 2; any one broker may be killed
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -27,6 +27,11 @@ import org.springframework.validation.annotation.Validated;
  * @param createTopics whether to create missing topics at start (local runs); production topics are
  *     created by operators
  * @param topicPartitions partitions of topics created at start
+ * @param topicReplicationFactor replicas of each topic created at start; unset: the broker's {@code
+ *     default.replication.factor} (production: 3, docs/operations.md)
+ * @param topicMinInsyncReplicas {@code min.insync.replicas} of each topic created at start, the
+ *     replicas that must have an event before it is acknowledged; unset: the broker's (production:
+ *     2)
  * @param naiveTimestamps what a timestamp without an offset means: {@code reject} (the contract's
  *     rule, the default) or {@code utc} (for callers moving from the Python service; see {@link
  *     NaiveTimestamps})
@@ -44,4 +49,6 @@ public record IngestProperties(
         @NotNull @DefaultValue("5m") Duration flushMaxTimeout,
         @DefaultValue("true") boolean createTopics,
         @Min(1) @DefaultValue("6") int topicPartitions,
+        @Min(1) Integer topicReplicationFactor,
+        @Min(1) Integer topicMinInsyncReplicas,
         @NotNull @DefaultValue("reject") NaiveTimestamps naiveTimestamps) {}

@@ -1,5 +1,6 @@
 package com.translation.pipeline.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -9,69 +10,90 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * A real single-node KRaft Kafka broker (broker and controller in one) in a child JVM, with its
- * data in a directory of the caller's: formatted once, then started, killed and started again on
- * the same port and data. Used by the local run and by the outage tests.
+ * One KRaft Kafka node (broker and controller in one) in a child JVM, with its data in a directory
+ * of the caller's: formatted once, then started, killed and started again on the same port and
+ * data. Alone it is the local run's and the outage tests' single broker; {@link KafkaCluster} makes
+ * several of them one cluster.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+    /** The node's logging (a class path resource of this module): Kafka's INFO, to broker.log. */
+    private static final String LOG_CONFIGURATION = "kafka-broker-logback.xml";
+
     private final Path home;
+    private final int nodeId;
     private final int port;
     private final String classPath;
     private Process process;
 
-    private KafkaBrokerProcess(Path home, int port, String classPath) {
+    private KafkaBrokerProcess(Path home, int nodeId, int port, String classPath) {
         this.home = home;
+        this.nodeId = nodeId;
         this.port = port;
         this.classPath = classPath;
     }
 
     /**
-     * Prepares a broker in {@code home} (formatting its storage the first time) listening on {@code
-     * port}, its controller on {@code controllerPort}, run with {@code classPath} (which must hold
-     * kafka_2.13).
+     * Prepares a single-node cluster in {@code home} (formatting its storage the first time)
+     * listening on {@code port}, its controller on {@code controllerPort}, run with {@code
+     * classPath} (which must hold kafka_2.13).
      */
     public static KafkaBrokerProcess prepare(
             Path home, int port, int controllerPort, String classPath) {
+        return KafkaCluster.prepare(
+                        home, List.of(new KafkaCluster.Node(1, port, controllerPort)), classPath)
+                .brokers()
+                .get(0);
+    }
+
+    /**
+     * Writes {@code serverProperties} to {@code home/server.properties} and formats the node's
+     * storage with {@code clusterId} unless it was formatted before.
+     *
+     * @throws IllegalStateException when formatting fails
+     */
+    static KafkaBrokerProcess prepareNode(
+            Path home,
+            int nodeId,
+            int port,
+            List<String> serverProperties,
+            String clusterId,
+            String classPath) {
         try {
             Files.createDirectories(home);
             Files.writeString(
-                    home.resolve("server.properties"),
-                    String.join(
-                            "\n",
-                            "process.roles=broker,controller",
-                            "node.id=1",
-                            "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                            "listeners=PLAINTEXT://127.0.0.1:"
-                                    + port
-                                    + ",CONTROLLER://127.0.0.1:"
-                                    + controllerPort,
-                            "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                            "controller.listener.names=CONTROLLER",
-                            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                            "log.dirs=" + home.resolve("data"),
-                            "num.partitions=6",
-                            "auto.create.topics.enable=false",
-                            "offsets.topic.replication.factor=1",
-                            "transaction.state.log.replication.factor=1",
-                            "transaction.state.log.min.isr=1",
-                            "group.initial.rebalance.delay.ms=0",
-                            ""));
-            KafkaBrokerProcess broker = new KafkaBrokerProcess(home, port, classPath);
-            if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {
-                broker.format();
+                    home.resolve("server.properties"), String.join("\n", serverProperties) + "\n");
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(home, nodeId, port, classPath);
+            if (!broker.isFormatted()) {
+                broker.format(clusterId);
             }
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the node's storage holds a formatted log directory. */
+    boolean isFormatted() {
+        return Files.exists(home.resolve("data").resolve("meta.properties"));
+    }
+
+    /** Where the node keeps its settings, log and data. */
+    Path home() {
+        return home;
+    }
+
+    /** The node's {@code node.id}. */
+    public int nodeId() {
+        return nodeId;
     }
 
     public String bootstrapServers() {
@@ -88,6 +110,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** Starts the broker and waits until it accepts connections. */
     public synchronized void start() {
+        launch();
+        awaitAccepting();
+    }
+
+    /**
+     * Starts the broker's JVM without waiting for it: the nodes of a cluster are launched together,
+     * since a node's broker waits for a quorum of controllers before it takes connections.
+     */
+    synchronized void launch() {
         if (process != null) {
             throw new IllegalStateException("already running");
         }
@@ -101,14 +132,34 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits until the launched broker accepts connections.
+     *
+     * @throws IllegalStateException when it exits or does not within 90 s
+     */
+    void awaitAccepting() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!accepts(port)) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+            Process launched;
+            synchronized (this) {
+                launched = process;
+            }
+            if (launched == null || !launched.isAlive() || Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(
-                        "Kafka did not start; see " + home.resolve("broker.log"));
+                        "Kafka node "
+                                + nodeId
+                                + " did not start; see "
+                                + home.resolve("broker.log"));
             }
             sleep(200);
         }
+    }
+
+    /** Whether the broker's JVM is running (it may be stopped by SIGSTOP). */
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
     }
 
     /** Kills the broker at once (SIGKILL), as a crash would. */
@@ -124,6 +175,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Asks the broker to stop (SIGTERM) without waiting: the nodes of a cluster are asked together,
+     * since the last node standing alone has no quorum to grant its controlled shutdown.
+     */
+    synchronized void requestStop() {
+        if (process != null) {
+            process.destroy();
+        }
     }
 
     private void stop(boolean forcibly) {
@@ -146,13 +207,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         process = null;
     }
 
-    private void format() throws IOException {
+    private void format(String clusterId) throws IOException {
         Process tool =
                 java(
                                 "kafka.tools.StorageTool",
                                 "format",
                                 "-t",
-                                UUID.randomUUID().toString().replace("-", "").substring(0, 22),
+                                clusterId,
                                 "-c",
                                 home.resolve("server.properties").toString())
                         .redirectOutput(home.resolve("format.log").toFile())
@@ -173,9 +234,24 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private ProcessBuilder java(String mainClass, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command =
-                new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath, mainClass));
+                new ArrayList<>(
+                        List.of(
+                                java,
+                                "-Xmx512m",
+                                "-Dlogback.configurationFile=" + LOG_CONFIGURATION,
+                                "-cp",
+                                absolute(classPath),
+                                mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).directory(home.toFile());
+    }
+
+    /** The class path with every entry absolute: the node runs in its own directory. */
+    private static String absolute(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static boolean accepts(int port) {

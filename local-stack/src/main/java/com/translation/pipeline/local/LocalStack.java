@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code ./run-local.sh}: a real KRaft Kafka broker and MariaDB 11.4 with data kept in {@code
- * .local/} ({@code --reset} wipes it), then ingest-api, query-api and N writer-workers as separate
- * processes with the development keys. Ctrl-C or SIGTERM stops everything, services first.
+ * {@code ./run-local.sh}: a real KRaft Kafka broker (or a cluster of three with {@code --brokers
+ * 3}) and MariaDB 11.4 with data kept in {@code .local/} ({@code --reset} wipes it), then
+ * ingest-api, query-api and N writer-workers as separate processes with the development keys.
+ * Ctrl-C or SIGTERM stops everything, services first.
  */
 public final class LocalStack {
 
@@ -44,33 +45,66 @@ public final class LocalStack {
         new LocalStack().run(options);
     }
 
-    record Options(boolean reset, int workers, Path root) {
+    record Options(boolean reset, int workers, int brokers, Path root) {
         static Options parse(String[] args) {
             boolean reset = false;
             int workers = 1;
+            int brokers = 1;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--reset" -> reset = true;
-                    case "--workers" -> workers = Integer.parseInt(args[++i]);
-                    default -> {
-                        System.err.println("usage: ./run-local.sh [--reset] [--workers N]");
-                        System.exit(2);
-                    }
+                    case "--workers" -> workers = count(args, ++i);
+                    case "--brokers" -> brokers = count(args, ++i);
+                    default -> usage();
                 }
             }
             if (workers < 1 || workers > 6) {
                 System.err.println("--workers takes 1 to 6 (the topics have 6 partitions)");
                 System.exit(2);
             }
-            return new Options(reset, workers, Path.of("").toAbsolutePath());
+            if (brokers != 1 && brokers != 3) {
+                System.err.println(
+                        "--brokers takes 1 or 3 (3: replication factor 3, min.insync.replicas 2)");
+                System.exit(2);
+            }
+            return new Options(reset, workers, brokers, Path.of("").toAbsolutePath());
         }
+
+        private static int count(String[] args, int i) {
+            if (i >= args.length || !args[i].matches("[0-9]{1,3}")) {
+                usage();
+            }
+            return Integer.parseInt(args[i]);
+        }
+
+        private static void usage() {
+            System.err.println("usage: ./run-local.sh [--reset] [--workers N] [--brokers 1|3]");
+            System.exit(2);
+        }
+    }
+
+    /** The broker ports of node {@code id} (from 1): 9092/9093, 9094/9095, 9096/9097. */
+    static KafkaCluster.Node kafkaNode(int id) {
+        return new KafkaCluster.Node(
+                id, KAFKA_PORT + 2 * (id - 1), KAFKA_CONTROLLER_PORT + 2 * (id - 1));
+    }
+
+    /** Where the Kafka data of a run with {@code brokers} brokers is kept under {@code .local/}. */
+    static Path kafkaHome(Path local, int brokers) {
+        return local.resolve(brokers == 1 ? "kafka" : "kafka-cluster");
     }
 
     private void run(Options options) throws Exception {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("MariaDB", MARIADB_PORT);
-        ports.put("Kafka", KAFKA_PORT);
-        ports.put("Kafka controller", KAFKA_CONTROLLER_PORT);
+        List<KafkaCluster.Node> nodes = new ArrayList<>();
+        for (int id = 1; id <= options.brokers(); id++) {
+            KafkaCluster.Node node = kafkaNode(id);
+            nodes.add(node);
+            String name = options.brokers() == 1 ? "Kafka" : "Kafka " + id;
+            ports.put(name, node.port());
+            ports.put(name + " controller", node.controllerPort());
+        }
         ports.put("ingest-api", INGEST_PORT);
         ports.put("query-api", QUERY_PORT);
         for (int i = 0; i < options.workers(); i++) {
@@ -93,6 +127,17 @@ public final class LocalStack {
             deleteRecursively(local);
             System.out.println("Wiped " + local);
         }
+        Path otherKafka = kafkaHome(local, options.brokers() == 1 ? 3 : 1);
+        if (Files.isDirectory(local.resolve("mariadb"))
+                && Files.isDirectory(otherKafka)
+                && !Files.isDirectory(kafkaHome(local, options.brokers()))) {
+            // The database's stored offsets are positions in the other cluster's topics.
+            System.err.println(
+                    ".local/ holds the data of a run with "
+                            + (options.brokers() == 1 ? "3 brokers" : "1 broker")
+                            + ", whose offsets the database keeps; add --reset to start afresh.");
+            System.exit(1);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -107,15 +152,14 @@ public final class LocalStack {
         step("MariaDB 11.4 on " + MARIADB_PORT);
         LocalMariaDb mariaDb = LocalMariaDb.start(local.resolve("mariadb"), MARIADB_PORT);
         running.push(mariaDb);
-        step("Kafka (KRaft) on " + KAFKA_PORT);
-        KafkaBrokerProcess kafka =
-                KafkaBrokerProcess.prepare(
-                        local.resolve("kafka"),
-                        KAFKA_PORT,
-                        KAFKA_CONTROLLER_PORT,
+        KafkaCluster kafka =
+                KafkaCluster.prepare(
+                        kafkaHome(local, options.brokers()),
+                        nodes,
                         System.getProperty("java.class.path"));
-        kafka.start();
+        step("Kafka (KRaft) on " + kafka.bootstrapServers());
         running.push(kafka);
+        kafka.start();
 
         Map<String, String> environment = environment(options.root(), mariaDb, kafka);
         Path logs = local.resolve("logs");
@@ -183,14 +227,18 @@ public final class LocalStack {
                     "SPRING_DATASOURCE_USERNAME",
                     "SPRING_DATASOURCE_PASSWORD");
 
-    /** ops/pipeline.env, which docker-compose reads too, plus where Kafka and MariaDB are. */
-    static Map<String, String> environment(
-            Path root, LocalMariaDb mariaDb, KafkaBrokerProcess kafka) throws IOException {
+    /**
+     * ops/pipeline.env, which docker-compose reads too, plus where Kafka and MariaDB are and the
+     * cluster's topic settings.
+     */
+    static Map<String, String> environment(Path root, LocalMariaDb mariaDb, KafkaCluster kafka)
+            throws IOException {
         Map<String, String> environment = new LinkedHashMap<>(sharedSettings(root));
         List<String> addresses = List.of(kafka.bootstrapServers(), mariaDb.jdbcUrl(), "root", "");
         for (int i = 0; i < ADDRESS_SETTINGS.size(); i++) {
             environment.put(ADDRESS_SETTINGS.get(i), addresses.get(i));
         }
+        environment.putAll(kafka.serviceSettings());
         return environment;
     }
 
@@ -255,8 +303,12 @@ public final class LocalStack {
                 "  writer-worker  http://localhost:8082/health"
                         + (options.workers() > 1 ? " .. 808" + (1 + options.workers()) : ""));
         System.out.println(
-                "  Kafka          127.0.0.1:9092       MariaDB "
-                        + " jdbc:mysql://127.0.0.1:3306/translation (root)");
+                "  Kafka          "
+                        + (options.brokers() == 1
+                                ? "127.0.0.1:9092"
+                                : "127.0.0.1:9092,9094,9096 (3 brokers, replication factor 3,"
+                                        + " min.insync.replicas 2)"));
+        System.out.println("  MariaDB        jdbc:mysql://127.0.0.1:3306/translation (root)");
         System.out.println(
                 "Keys: "
                         + WRITE_KEY

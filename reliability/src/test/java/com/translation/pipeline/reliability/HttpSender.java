@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -15,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts versions to ingest-api in batches, one request per kind, and records each item's answer:
- * {@code accepted} in a 202 or 207 is acknowledged, {@code rejected} or any other 4xx is rejected,
- * and a 5xx, a timeout or a broken connection leaves the items indeterminate.
+ * {@code accepted} in a 202, 207 or 503 is acknowledged, {@code rejected} or any other 4xx is
+ * rejected, and {@code failed} (not acknowledged by Kafka in time), a 5xx without results, a
+ * timeout or a broken connection leaves the items indeterminate. Each answer's timing goes to the
+ * ledger too.
  */
 final class HttpSender implements Sender {
 
@@ -64,10 +67,12 @@ final class HttpSender implements Sender {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build();
         HttpResponse<String> response;
+        Instant sent = Instant.now();
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             items.forEach(ledger::indeterminate);
+            ledger.answered(new Ledger.Answer(sent, Instant.now(), -1, false, 0));
             pause();
             return new Answer(-1, null);
         } catch (InterruptedException e) {
@@ -76,22 +81,48 @@ final class HttpSender implements Sender {
             return new Answer(-1, null);
         }
         int status = response.statusCode();
-        if (status == 202 || status == 207) {
-            for (JsonNode result : JSON.readTree(response.body()).get("results")) {
+        String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+        int accepted = 0;
+        // A 503 for events Kafka did not acknowledge carries per-item results too: its accepted
+        // items are durable (docs/ingest-api.md).
+        JsonNode results = status >= 500 ? resultsOf(response.body()) : null;
+        if (status == 202 || status == 207 || results != null) {
+            if (results == null) {
+                results = JSON.readTree(response.body()).get("results");
+            }
+            for (JsonNode result : results) {
                 Version version = items.get(result.get("index").asInt());
-                if ("accepted".equals(result.get("status").asString())) {
-                    ledger.acknowledged(version);
-                } else {
-                    ledger.rejected(version);
+                switch (result.get("status").asString()) {
+                    case "accepted" -> {
+                        ledger.acknowledged(version);
+                        accepted++;
+                    }
+                    // Kafka did not acknowledge it in time: it may still be on the topic.
+                    case "failed" -> ledger.indeterminate(version);
+                    default -> ledger.rejected(version);
                 }
             }
         } else if (status >= 400 && status < 500) {
             items.forEach(ledger::rejected);
         } else {
             items.forEach(ledger::indeterminate);
+        }
+        ledger.answered(
+                new Ledger.Answer(sent, Instant.now(), status, retryAfter != null, accepted));
+        if (status >= 500) {
             pause();
         }
-        return new Answer(status, response.headers().firstValue("Retry-After").orElse(null));
+        return new Answer(status, retryAfter);
+    }
+
+    /** The per-item results of a 5xx answer, when its body is JSON that has them. */
+    private static JsonNode resultsOf(String body) {
+        try {
+            JsonNode results = JSON.readTree(body).get("results");
+            return results != null && results.isArray() ? results : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** After a failure, so that a producer does not spin while the service is away. */

@@ -1,9 +1,13 @@
 package com.translation.pipeline.reliability;
 
+import java.time.Instant;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -18,7 +22,20 @@ final class Ledger {
         private int newestAcknowledged;
     }
 
+    /**
+     * One HTTP answer: when its request was sent and answered, its status (-1: none, the connection
+     * failed or timed out), whether it named a Retry-After, and how many of its items were
+     * accepted.
+     */
+    record Answer(Instant sent, Instant answered, int status, boolean retryAfter, int accepted) {
+
+        boolean isServerError() {
+            return status >= 500 || status < 0;
+        }
+    }
+
     private final Map<RecordRef, Entry> entries = new ConcurrentHashMap<>();
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final Set<String> poisonAcknowledged = ConcurrentHashMap.newKeySet();
     private final LongAdder acknowledged = new LongAdder();
     private final LongAdder rejected = new LongAdder();
@@ -46,6 +63,15 @@ final class Ledger {
 
     void indeterminate(Version version) {
         indeterminate.increment();
+    }
+
+    void answered(Answer answer) {
+        answers.add(answer);
+    }
+
+    /** Every HTTP answer recorded so far, in the order they came. */
+    List<Answer> answers() {
+        return List.copyOf(answers);
     }
 
     void poisonAcknowledged(String key) {

@@ -55,7 +55,7 @@ class ReliabilityBatteryIT {
      * The workers' settings in the battery: a killed worker's partitions move after 10 s instead of
      * 45 s, and the retry backoff stops growing at 2 s.
      */
-    private static final Map<String, String> WORKER_SETTINGS =
+    static final Map<String, String> WORKER_SETTINGS =
             Map.of(
                     "SPRING_KAFKA_CONSUMER_PROPERTIES_MAX_POLL_INTERVAL_MS",
                     String.valueOf(MAX_POLL_INTERVAL.toMillis()),
@@ -64,7 +64,7 @@ class ReliabilityBatteryIT {
                     "WORKER_RETRY_MAX_INTERVAL",
                     "2s");
 
-    private static final Set<String> COUNTED_ONCE = Set.of("applied", "stale", "coalesced");
+    static final Set<String> COUNTED_ONCE = Set.of("applied", "stale", "coalesced");
 
     private static PipelineProcesses pipeline;
     private static SetChecker checker;

@@ -1,6 +1,7 @@
 package com.translation.pipeline.testsupport;
 
 import com.translation.pipeline.local.KafkaBrokerProcess;
+import com.translation.pipeline.local.KafkaCluster;
 import com.translation.pipeline.local.LocalStack;
 import com.translation.pipeline.local.ServiceProcess;
 import java.io.IOException;
@@ -18,10 +19,11 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The whole pipeline, every part a process of its own so that it can be killed: a KRaft broker (the
- * local run's), MySQL 8.0.31 (MariaDB 11.4 where MySQL cannot run), and the built jars of
- * ingest-api, query-api and writer-workers, with the settings of the local run (ops/pipeline.env).
- * For the reliability battery and the benchmarks, which need the services as they ship.
+ * The whole pipeline, every part a process of its own so that it can be killed: a KRaft broker or a
+ * cluster of three (the local run's), MySQL 8.0.31 (MariaDB 11.4 where MySQL cannot run), and the
+ * built jars of ingest-api, query-api and writer-workers, with the settings of the local run
+ * (ops/pipeline.env). For the reliability battery and the benchmarks, which need the services as
+ * they ship.
  */
 public final class PipelineProcesses implements AutoCloseable {
 
@@ -36,7 +38,7 @@ public final class PipelineProcesses implements AutoCloseable {
 
     private final Path root;
     private final Path logs;
-    private final KafkaBrokerProcess broker;
+    private final KafkaCluster kafka;
     private final RestartableDatabase database;
     private final TestDatabase schema;
     private final Map<String, String> environment;
@@ -49,14 +51,14 @@ public final class PipelineProcesses implements AutoCloseable {
     private PipelineProcesses(
             Path root,
             Path logs,
-            KafkaBrokerProcess broker,
+            KafkaCluster kafka,
             RestartableDatabase database,
             TestDatabase schema,
             Map<String, String> environment,
             Map<String, String> workerSettings) {
         this.root = root;
         this.logs = logs;
-        this.broker = broker;
+        this.kafka = kafka;
         this.database = database;
         this.schema = schema;
         this.environment = environment;
@@ -76,6 +78,15 @@ public final class PipelineProcesses implements AutoCloseable {
      */
     public static PipelineProcesses start(int workers, Map<String, String> workerSettings)
             throws IOException {
+        return start(1, workers, workerSettings);
+    }
+
+    /**
+     * As {@link #start(int, Map)}, on a Kafka cluster of {@code brokers} nodes (1, or 3 and more:
+     * {@link KafkaCluster}), the services creating topics with the cluster's replication settings.
+     */
+    public static PipelineProcesses start(
+            int brokers, int workers, Map<String, String> workerSettings) throws IOException {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         Path work =
                 Files.createDirectories(
@@ -85,9 +96,12 @@ public final class PipelineProcesses implements AutoCloseable {
         String classPath =
                 System.getProperty(
                         "surefire.test.class.path", System.getProperty("java.class.path"));
-        KafkaBrokerProcess broker =
-                KafkaBrokerProcess.prepare(run.resolve("kafka"), freePort(), freePort(), classPath);
-        broker.start();
+        List<KafkaCluster.Node> nodes = new ArrayList<>();
+        for (int id = 1; id <= brokers; id++) {
+            nodes.add(new KafkaCluster.Node(id, freePort(), freePort()));
+        }
+        KafkaCluster kafka = KafkaCluster.prepare(run.resolve("kafka"), nodes, classPath);
+        kafka.start();
         RestartableDatabase database;
         try {
             // -Dpipeline.database=mariadb picks MariaDB where MySQL could run too.
@@ -96,12 +110,13 @@ public final class PipelineProcesses implements AutoCloseable {
                             || MySql80Server.unavailableReason().isPresent();
             database = mariaDb ? MariaDbServer.startDedicated() : MySql80Server.startDedicated();
         } catch (RuntimeException e) {
-            broker.kill();
+            kafka.kill();
             throw e;
         }
         TestDatabase schema = database.createDatabase();
         Map<String, String> environment = new LinkedHashMap<>(LocalStack.sharedSettings(root));
-        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.putAll(kafka.serviceSettings());
         environment.put("SPRING_DATASOURCE_URL", serviceUrl(schema));
         environment.put("SPRING_DATASOURCE_USERNAME", database.username());
         environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
@@ -109,7 +124,7 @@ public final class PipelineProcesses implements AutoCloseable {
                 new PipelineProcesses(
                         root,
                         run.resolve("logs"),
-                        broker,
+                        kafka,
                         database,
                         schema,
                         environment,
@@ -204,8 +219,21 @@ public final class PipelineProcesses implements AutoCloseable {
         return List.copyOf(workers);
     }
 
+    /**
+     * The broker of a one-node pipeline.
+     *
+     * @throws IllegalStateException on a cluster: name the node with {@link #kafka()}
+     */
     public KafkaBrokerProcess broker() {
-        return broker;
+        if (kafka.brokers().size() != 1) {
+            throw new IllegalStateException("a cluster of " + kafka.brokers().size());
+        }
+        return kafka.brokers().get(0);
+    }
+
+    /** The Kafka cluster, of one node or more. */
+    public KafkaCluster kafka() {
+        return kafka;
     }
 
     public RestartableDatabase database() {
@@ -222,7 +250,7 @@ public final class PipelineProcesses implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return kafka.bootstrapServers();
     }
 
     /** Lines of every service log that contain {@code text}. */
@@ -261,7 +289,7 @@ public final class PipelineProcesses implements AutoCloseable {
         workers.forEach(ServiceProcess::close);
         ingest.close();
         query.close();
-        broker.kill();
+        kafka.kill();
         database.close();
     }
 

@@ -1,6 +1,7 @@
 package com.translation.pipeline.worker;
 
 import com.translation.pipeline.schema.event.DeadLetterHeaders;
+import com.translation.pipeline.service.kafka.ReplicatedTopics;
 import com.translation.pipeline.worker.deadletter.RefusedByDatabaseException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,16 +59,19 @@ class WorkerConfiguration {
             matchIfMissing = true)
     KafkaAdmin.NewTopics workerTopics(WorkerProperties properties) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(properties.sessionsTopic())
-                        .partitions(properties.topicPartitions())
-                        .build(),
-                TopicBuilder.name(properties.tasksTopic())
-                        .partitions(properties.topicPartitions())
-                        .build(),
-                TopicBuilder.name(properties.deadLetterTopic())
-                        .partitions(properties.topicPartitions())
+                topic(properties.sessionsTopic(), properties).build(),
+                topic(properties.tasksTopic(), properties).build(),
+                topic(properties.deadLetterTopic(), properties)
                         .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, DEAD_LETTER_MAX_BYTES)
                         .build());
+    }
+
+    private static TopicBuilder topic(String name, WorkerProperties properties) {
+        return ReplicatedTopics.builder(
+                name,
+                properties.topicPartitions(),
+                properties.topicReplicationFactor(),
+                properties.topicMinInsyncReplicas());
     }
 
     private static byte[] utf8(String text) {

@@ -32,6 +32,10 @@ import org.springframework.validation.annotation.Validated;
  *     takes the server's {@code max_allowed_packet} less 64 KB
  * @param createTopics whether to create missing topics at start (local runs)
  * @param topicPartitions partitions of topics created at start
+ * @param topicReplicationFactor replicas of each topic created at start; unset: the broker's {@code
+ *     default.replication.factor} (production: 3, docs/operations.md)
+ * @param topicMinInsyncReplicas {@code min.insync.replicas} of each topic created at start; unset:
+ *     the broker's (production: 2)
  */
 @Validated
 @ConfigurationProperties("worker")
@@ -47,7 +51,9 @@ public record WorkerProperties(
         @Min(1) @Max(10_000) @DefaultValue("512") int maxStatementRows,
         @NotNull @DefaultValue("0") DataSize maxStatementBytes,
         @DefaultValue("true") boolean createTopics,
-        @Min(1) @DefaultValue("6") int topicPartitions) {
+        @Min(1) @DefaultValue("6") int topicPartitions,
+        @Min(1) Integer topicReplicationFactor,
+        @Min(1) Integer topicMinInsyncReplicas) {
 
     public List<String> eventTopics() {
         return List.of(sessionsTopic, tasksTopic);

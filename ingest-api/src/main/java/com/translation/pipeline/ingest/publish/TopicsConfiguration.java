@@ -1,11 +1,11 @@
 package com.translation.pipeline.ingest.publish;
 
 import com.translation.pipeline.ingest.IngestProperties;
+import com.translation.pipeline.service.kafka.ReplicatedTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** Creates the session and task topics at start when they are missing (local runs, tests). */
@@ -21,6 +21,11 @@ class TopicsConfiguration {
     }
 
     private static NewTopic topic(String name, IngestProperties properties) {
-        return TopicBuilder.name(name).partitions(properties.topicPartitions()).build();
+        return ReplicatedTopics.builder(
+                        name,
+                        properties.topicPartitions(),
+                        properties.topicReplicationFactor(),
+                        properties.topicMinInsyncReplicas())
+                .build();
     }
 }
