@@ -97,7 +97,8 @@ public final class KafkaCluster implements AutoCloseable {
         return new KafkaCluster(brokers, replicationFactor, minInSyncReplicas);
     }
 
-    private static List<String> serverProperties(
+    /** The {@code server.properties} lines of {@code node}, whose data lives under {@code home}. */
+    static List<String> serverProperties(
             Node node, String voters, Path home, int replicationFactor, int minInSyncReplicas) {
         return List.of(
                 "process.roles=broker,controller",
@@ -194,6 +195,11 @@ public final class KafkaCluster implements AutoCloseable {
      * whatever the broker defaults are.
      */
     public Map<String, String> serviceSettings() {
+        return serviceSettings(replicationFactor, minInSyncReplicas);
+    }
+
+    /** The services' topic settings (environment variables) for these counts. */
+    static Map<String, String> serviceSettings(int replicationFactor, int minInSyncReplicas) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String module : List.of("INGEST", "WORKER")) {
             settings.put(module + "_TOPIC_REPLICATION_FACTOR", Integer.toString(replicationFactor));

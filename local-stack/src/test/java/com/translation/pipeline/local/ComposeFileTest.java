@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml cannot run here (no Docker engine), so the build checks it: it parses, names
  * every service with pinned images, health checks, and the same settings and ports as the local
- * run, and its Prometheus and Grafana files are where it mounts them.
+ * run, and its Prometheus and Grafana files are where it mounts them; its three-broker override
+ * (docker-compose.cluster.yml) has the local cluster's durability settings.
  */
 class ComposeFileTest {
 
@@ -113,6 +114,71 @@ class ComposeFileTest {
         assertThat(ROOT.resolve("ops/Dockerfile"))
                 .content()
                 .contains("COPY ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT.jar");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void clusterOverrideRunsThreeBrokersWithTheLocalClustersSettings() {
+        Map<String, Map<String, Object>> cluster =
+                (Map<String, Map<String, Object>>)
+                        load("docker-compose.cluster.yml").get("services");
+        List<String> brokers = List.of("kafka", "kafka-2", "kafka-3");
+        assertThat(cluster).containsKeys(brokers.toArray(String[]::new));
+        for (int i = 0; i < brokers.size(); i++) {
+            String name = brokers.get(i);
+            Map<String, Object> environment =
+                    (Map<String, Object>) cluster.get(name).get("environment");
+            assertThat(environment)
+                    .as(name)
+                    .containsEntry("KAFKA_NODE_ID", i + 1)
+                    .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + name + ":9092")
+                    .containsEntry(
+                            "KAFKA_CONTROLLER_QUORUM_VOTERS",
+                            "1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093")
+                    .containsEntry(
+                            "KAFKA_DEFAULT_REPLICATION_FACTOR",
+                            KafkaCluster.CLUSTER_REPLICATION_FACTOR)
+                    .containsEntry(
+                            "KAFKA_MIN_INSYNC_REPLICAS", KafkaCluster.CLUSTER_MIN_IN_SYNC_REPLICAS)
+                    .containsEntry(
+                            "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+                            KafkaCluster.CLUSTER_REPLICATION_FACTOR)
+                    .containsEntry(
+                            "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR",
+                            KafkaCluster.CLUSTER_REPLICATION_FACTOR)
+                    .containsEntry(
+                            "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR",
+                            KafkaCluster.CLUSTER_MIN_IN_SYNC_REPLICAS)
+                    .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
+                    .containsKey("CLUSTER_ID");
+            if (i > 0) {
+                assertThat(cluster.get(name).get("image"))
+                        .as(name)
+                        .isEqualTo(services.get("kafka").get("image"));
+                assertThat(cluster.get(name)).as(name).containsKey("healthcheck");
+            }
+        }
+        Map<String, String> topicSettings =
+                KafkaCluster.serviceSettings(
+                        KafkaCluster.CLUSTER_REPLICATION_FACTOR,
+                        KafkaCluster.CLUSTER_MIN_IN_SYNC_REPLICAS);
+        for (String name : List.of("ingest-api", "query-api", "writer-worker")) {
+            Map<String, Object> environment =
+                    (Map<String, Object>) cluster.get(name).get("environment");
+            assertThat(environment)
+                    .as(name)
+                    .containsEntry(
+                            "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                            "kafka:9092,kafka-2:9092,kafka-3:9092");
+            topicSettings.forEach(
+                    (key, value) ->
+                            assertThat(String.valueOf(environment.get(key)))
+                                    .as(name + " " + key)
+                                    .isEqualTo(value));
+            assertThat((Map<String, Object>) cluster.get(name).get("depends_on"))
+                    .as(name)
+                    .containsKeys("kafka-2", "kafka-3");
+        }
     }
 
     @SuppressWarnings("unchecked")
