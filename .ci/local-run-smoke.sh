@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Exercises ./run-local.sh as a user would: three workers, a batch in through 8080, a flush, the
-# session out through 8081, every worker holding partitions, then SIGTERM and nothing left behind.
+# session out through 8081, every worker holding partitions, then SIGTERM and nothing left behind;
+# then --brokers 3, where the README's tour must pass with a broker killed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,6 +71,46 @@ if pgrep -f "$stack_processes" >/dev/null; then
 fi
 echo "smoke: SIGTERM left no process of the stack behind"
 
+# The same with a cluster of three brokers: the README's tour, as written, after the first broker (the first
+# address every service was given) is killed.
+./run-local.sh --reset --brokers 3 >"$log" 2>&1 &
+launcher=$!
+trap cleanup EXIT
+for _ in $(seq 1 150); do
+  grep -q 'Ctrl-C stops everything' "$log" && break
+  if ! kill -0 "$launcher" 2>/dev/null; then cat "$log"; echo "smoke: the three-broker run exited early"; exit 1; fi
+  sleep 2
+done
+grep -q 'Ctrl-C stops everything' "$log" || { cat "$log"; echo "smoke: three brokers: not all services UP in time"; exit 1; }
+described=$(ops/kafka-tool.sh topics --bootstrap-server 127.0.0.1:9094 --describe --topic translation.sessions.v1 2>&1)
+expect "three replicas" "$described" 'ReplicationFactor: 3.*min.insync.replicas=2'
+node1=$(pgrep -f 'kafka.Kafka .*/.local/kafka-cluster/node-1/' | head -1 || true)
+[ -n "$node1" ] || { echo "smoke: broker 1's process was not found"; exit 1; }
+kill -KILL "$node1"
+# The controller fences the dead broker after broker.session.timeout.ms (9 s) and moves its leaders.
+for _ in $(seq 1 60); do
+  described=$(ops/kafka-tool.sh topics --bootstrap-server 127.0.0.1:9094,127.0.0.1:9096 --describe --topic translation.sessions.v1 2>/dev/null || true)
+  grep -q 'Leader: [23]' <<<"$described" && ! grep -Eq 'Leader: (1|none|-1)' <<<"$described" && break
+  sleep 1
+done
+tour=$(awk '/^### A 5-minute tour/ {t=1} t && /^```bash$/ {b=1; next} b && /^```$/ {exit} b' README.md)
+[ -n "$tour" ] || { echo "smoke: the README's tour was not found"; exit 1; }
+answer=$(bash -c "$tour" 2>&1)
+expect "tour: session" "$answer" '"accepted":1,"rejected":0'
+expect "tour: tasks" "$answer" '"accepted":2,"rejected":0'
+expect "tour: invalid task" "$answer" '"reason":"INVALID_VALUE"'
+expect "tour: flush" "$answer" '"status":"flushed"'
+expect "tour: list" "$answer" '"session_id":"tour-1"'
+expect "tour: delete" "$answer" '"status":404'
+echo "smoke: three brokers: the README's tour passes with broker 1 killed"
+kill -TERM "$launcher"
+wait "$launcher" || true
+trap - EXIT
+sleep 2
+if pgrep -f "$stack_processes" >/dev/null; then
+  pgrep -fl "$stack_processes"; echo "smoke: three brokers: processes left behind"; exit 1
+fi
+
 # A port already in use is reported by name, before anything starts.
 launcher_cmd=(java -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" com.translation.pipeline.local.LocalStack)
 python3 -m http.server 8081 >/dev/null 2>&1 &
@@ -79,10 +120,13 @@ set +e
 refused=$("${launcher_cmd[@]}" 2>&1); refused_status=$?
 kill "$holder"
 bad_workers=$("${launcher_cmd[@]}" --workers 9 2>&1); bad_workers_status=$?
+bad_brokers=$("${launcher_cmd[@]}" --brokers 2 2>&1); bad_brokers_status=$?
 set -e
 [ "$refused_status" -eq 1 ] && grep -q 'Port 8081 (query-api) is already in use' <<<"$refused" \
   || { echo "smoke: a taken port was not reported: $refused"; exit 1; }
 [ "$bad_workers_status" -eq 2 ] && grep -q -- '--workers takes 1 to 6' <<<"$bad_workers" \
   || { echo "smoke: --workers 9 was not refused: $bad_workers"; exit 1; }
-echo "smoke: a taken port is reported by name; --workers out of range is refused"
+[ "$bad_brokers_status" -eq 2 ] && grep -q -- '--brokers takes 1 or 3' <<<"$bad_brokers" \
+  || { echo "smoke: --brokers 2 was not refused: $bad_brokers"; exit 1; }
+echo "smoke: a taken port is reported by name; --workers and --brokers out of range are refused"
 rm -f "$log"
