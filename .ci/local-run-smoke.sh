@@ -87,7 +87,7 @@ expect "three replicas" "$described" 'ReplicationFactor: 3.*min.insync.replicas=
 node1=$(pgrep -f 'kafka.Kafka .*/.local/kafka-cluster/node-1/' | head -1 || true)
 [ -n "$node1" ] || { echo "smoke: broker 1's process was not found"; exit 1; }
 kill -KILL "$node1"
-# The controller fences the dead broker after broker.session.timeout.ms (9 s) and moves its leaders.
+# The controller fences the dead broker after broker.session.timeout.ms (6 s) and moves its leaders.
 for _ in $(seq 1 60); do
   described=$(ops/kafka-tool.sh topics --bootstrap-server 127.0.0.1:9094,127.0.0.1:9096 --describe --topic translation.sessions.v1 2>/dev/null || true)
   grep -q 'Leader: [23]' <<<"$described" && ! grep -Eq 'Leader: (1|none|-1)' <<<"$described" && break

@@ -150,6 +150,9 @@ class ComposeFileTest {
                             "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR",
                             KafkaCluster.CLUSTER_MIN_IN_SYNC_REPLICAS)
                     .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
+                    .containsEntry(
+                            "KAFKA_BROKER_SESSION_TIMEOUT_MS",
+                            KafkaCluster.BROKER_SESSION_TIMEOUT_MS)
                     .containsKey("CLUSTER_ID");
             if (i > 0) {
                 assertThat(cluster.get(name).get("image"))

@@ -34,6 +34,7 @@ class KafkaClusterTest {
                         "transaction.state.log.replication.factor=3",
                         "transaction.state.log.min.isr=2",
                         "unclean.leader.election.enable=false",
+                        "broker.session.timeout.ms=6000",
                         "auto.create.topics.enable=false");
     }
 

@@ -47,7 +47,7 @@ class ClusterBatteryIT {
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(10);
 
     /**
-     * Longer than a broker's session with the controller ({@code broker.session.timeout.ms}, 9 s):
+     * Longer than a broker's session with the controller ({@code broker.session.timeout.ms}, 6 s):
      * a broker frozen this long is fenced and its partitions get new leaders.
      */
     private static final Duration FROZEN = Duration.ofSeconds(15);
@@ -110,7 +110,10 @@ class ClusterBatteryIT {
         Traffic traffic = denseTraffic(14, Duration.ofSeconds(Math.max(30, seconds(SCALE))));
         Probes.sleep(traffic.part(0.2));
 
-        int leader = ClusterProbes.busiestLeader(pipeline);
+        // The active controller is spared: the outage measures a leader election, not also the
+        // election of a new controller (scenarios 15 and 17 do not spare it).
+        int controller = ClusterProbes.activeController(pipeline);
+        int leader = ClusterProbes.busiestLeader(pipeline, controller);
         long led = ClusterProbes.partitionsLedBy(pipeline, leader);
         KafkaBrokerProcess broker = pipeline.kafka().broker(leader);
         Instant killed = Instant.now();
@@ -123,6 +126,7 @@ class ClusterBatteryIT {
 
         Answers answers = Answers.of(traffic.ledger());
         long acceptedWhileDown = answers.acceptedAnsweredBetween(killed, restarted);
+        long first202 = answers.firstAllAccepted(killed);
         Verdict verdict =
                 checker.check(14, traffic.prefix(), traffic.ledger())
                         .with("killed_node", leader)
@@ -131,14 +135,14 @@ class ClusterBatteryIT {
                         .with("accepted_while_down", acceptedWhileDown)
                         .with("http_5xx", answers.serverErrors().size())
                         .with("5xx_span_ms", answers.serverErrorSpan().toMillis())
-                        .with("first_202_after_kill_ms", answers.firstAllAccepted(killed))
+                        .with("first_202_after_kill_ms", first202)
                         .with("resync_ms", resync.toMillis());
         conclude(before.appliedOnce(verdict));
-        assertThat(acceptedWhileDown)
-                .as(
-                        "events accepted (in 202s, or beside failed items in 503s) while a leader"
-                                + " was down")
-                .isPositive();
+        // The dead broker holds every acks=all write until the controller fences it (6 s); then
+        // its partitions have new leaders and every item is accepted again, before it is back.
+        assertThat(first202)
+                .as("ms from the kill to the first 202 for a request sent after it")
+                .isBetween(0L, down.toMillis());
         assertThat(answers.serverErrors())
                 .as("while partitions had no leader: 503 with Retry-After, never another failure")
                 .allSatisfy(

@@ -51,10 +51,15 @@ final class ClusterProbes {
 
     /** The node that leads the most partitions of the event topics. */
     static int busiestLeader(PipelineProcesses pipeline) throws Exception {
+        return busiestLeader(pipeline, -1);
+    }
+
+    /** The node other than {@code spared} that leads the most partitions of the event topics. */
+    static int busiestLeader(PipelineProcesses pipeline, int spared) throws Exception {
         Map<Integer, Integer> led = new HashMap<>();
         for (TopicDescription topic : describe(pipeline, EVENT_TOPICS).values()) {
             for (TopicPartitionInfo partition : topic.partitions()) {
-                if (partition.leader() != null) {
+                if (partition.leader() != null && partition.leader().id() != spared) {
                     led.merge(partition.leader().id(), 1, Integer::sum);
                 }
             }
@@ -63,6 +68,13 @@ final class ClusterProbes {
                 .max(Map.Entry.comparingByValue())
                 .orElseThrow(() -> new IllegalStateException("no partition has a leader"))
                 .getKey();
+    }
+
+    /** The node that is the KRaft quorum's active controller. */
+    static int activeController(PipelineProcesses pipeline) throws Exception {
+        try (Admin admin = admin(pipeline)) {
+            return admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId();
+        }
     }
 
     /** Partitions of the event topics that {@code nodeId} leads. */
