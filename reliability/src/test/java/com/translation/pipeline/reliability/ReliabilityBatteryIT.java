@@ -38,7 +38,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The reliability battery (docs/reliability.md): each scenario drives acknowledged load through the
  * running pipeline while it injects a fault, then checks every row of the scenario with the {@link
  * SetChecker} and prints one line of figures. Scenarios 1, 2, 5, 6, 7, 11 and 13 run at a small
- * size in {@code ./mvnw verify}; {@code ./mvnw verify -Pbattery} runs all thirteen at full size.
+ * size in {@code ./mvnw verify}; {@code ./mvnw verify -Pbattery} runs all thirteen at full size,
+ * and the cluster's scenarios 14 to 17 ({@link ClusterBatteryIT}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReliabilityBatteryIT {
