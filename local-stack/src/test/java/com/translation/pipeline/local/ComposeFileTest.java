@@ -57,6 +57,48 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyBrokerAndTheDatabaseKeepTheirDataInTheirVolume() {
+        Map<String, Map<String, Object>> cluster =
+                (Map<String, Map<String, Object>>)
+                        load("docker-compose.cluster.yml").get("services");
+        // docker-compose.yml alone: one broker.
+        assertLogsInVolume("kafka", services.get("kafka"), Map.of());
+        // With the override: its environment on top of the base's, its volumes where it has some.
+        for (String broker : List.of("kafka", "kafka-2", "kafka-3")) {
+            Map<String, Object> base = services.getOrDefault(broker, Map.of());
+            Map<String, Object> merged = new java.util.HashMap<>(base);
+            cluster.get(broker)
+                    .forEach(
+                            (key, value) -> {
+                                if (!key.equals("environment")) {
+                                    merged.put(key, value);
+                                }
+                            });
+            assertLogsInVolume(
+                    broker, merged, (Map<String, Object>) cluster.get(broker).get("environment"));
+        }
+        assertThat((List<String>) services.get("mysql").get("volumes"))
+                .anyMatch(volume -> volume.endsWith(":/var/lib/mysql"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertLogsInVolume(
+            String broker, Map<String, Object> service, Map<String, Object> overrides) {
+        Map<String, Object> environment =
+                new java.util.HashMap<>(
+                        (Map<String, Object>) service.getOrDefault("environment", Map.of()));
+        environment.putAll(overrides);
+        Object logDirs = environment.get("KAFKA_LOG_DIRS");
+        assertThat(logDirs)
+                .as(broker + ": KAFKA_LOG_DIRS (the image's default is under /tmp)")
+                .isNotNull();
+        assertThat((List<String>) service.get("volumes"))
+                .as(broker + ": a volume mounted at its log directory")
+                .anyMatch(volume -> volume.endsWith(":" + logDirs));
+    }
+
+    @Test
     void servicesReadTheLocalRunsSettingsAndTheSameAddressSettings() throws Exception {
         for (String name : List.of("ingest-api", "query-api", "writer-worker")) {
             Map<String, Object> service = services.get(name);
