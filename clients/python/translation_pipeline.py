@@ -308,7 +308,7 @@ class Client:
         outcome = [r.get("status") for r in results]
         if "failed" in outcome:
             raise PipelineError(503, {"title": "Kafka did not acknowledge every item",
-                                      "detail": f"{outcome.count('failed')} of {len(results)} items not stored"
+                                      "detail": f"{outcome.count('failed')} of {len(results)} items not acknowledged"
                                                 f" after {attempts} requests; send them again later"},
                                 results, token)
         if "rejected" in outcome:

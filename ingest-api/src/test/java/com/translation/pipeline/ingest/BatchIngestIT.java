@@ -134,6 +134,7 @@ class BatchIngestIT {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("accepted").asInt()).isEqualTo(1);
         assertThat(body.path("rejected").asInt()).isEqualTo(1);
+        assertThat(body.path("failed").asInt()).isZero();
         JsonNode rejected = body.path("results").get(1);
         assertThat(rejected.path("status").asString()).isEqualTo("rejected");
         assertThat(rejected.path("id").asString()).isEqualTo(bad);

@@ -61,15 +61,27 @@ class KafkaOutageIT {
         assertThat(during.headers().firstValue("Retry-After")).hasValue("5");
         JsonNode problem = JSON.readTree(during.body());
         assertThat(problem.path("accepted").asInt()).isZero();
+        assertThat(problem.path("failed").asInt()).as("failed, not invalid").isEqualTo(1);
+        assertThat(problem.path("rejected").asInt()).as("rejected counts invalid items").isZero();
+        assertThat(problem.path("detail").asString()).contains("may or may not have been stored");
         assertThat(problem.path("results").get(0).path("status").asString()).isEqualTo("failed");
+        assertThat(problem.path("results").get(0).path("errors").get(0).path("message").asString())
+                .as("the item's own reason, not the producer's count of other records")
+                .doesNotContain("record(s)");
         JsonNode health = JSON.readTree(ServiceHttp.get(port, "/health").body());
         assertThat(health.path("components").path("kafka").path("status").asString())
+                .isEqualTo("DOWN");
+        assertThat(health.path("components").path("kafkaWrites").path("status").asString())
+                .as("the newest publish failed")
                 .isEqualTo("DOWN");
 
         KAFKA.startAgain();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> post().statusCode() == 202);
+        JsonNode after = JSON.readTree(ServiceHttp.get(port, "/health").body());
+        assertThat(after.path("components").path("kafkaWrites").path("status").asString())
+                .isEqualTo("UP");
     }
 
     private HttpResponse<String> post() {

@@ -189,6 +189,20 @@ public final class LocalStack {
         services.addAll(List.of(workers));
         Set<String> reported = new HashSet<>();
         while (!stopped.await(2, TimeUnit.SECONDS)) {
+            for (KafkaBrokerProcess broker : kafka.brokers()) {
+                if (!stopping && !broker.isRunning() && reported.add("kafka-" + broker.nodeId())) {
+                    System.out.println(
+                            "!! Kafka node "
+                                    + broker.nodeId()
+                                    + " has exited; its log: "
+                                    + broker.home().resolve("broker.log")
+                                    + (options.brokers() > 1
+                                            ? ". The other brokers go on; Ctrl-C and the same"
+                                                    + " command again bring it back with its data."
+                                            : ". Ctrl-C and the same command again bring it back"
+                                                    + " with its data."));
+                }
+            }
             for (ServiceProcess service : services) {
                 if (!stopping && !service.isAlive() && reported.add(service.name())) {
                     System.out.println(

@@ -170,6 +170,8 @@ class ClusterBatteryIT {
         Instant killed = Instant.now();
         downed.forEach(KafkaBrokerProcess::kill);
         Probes.sleep(down);
+        // A broker still answers, so only the publish outcomes can say that writes fail.
+        String writes = Probes.healthComponent(pipeline.ingest(), "kafkaWrites");
         Instant restarted = Instant.now();
         downed.forEach(KafkaBrokerProcess::start);
         traffic.finish();
@@ -185,6 +187,7 @@ class ClusterBatteryIT {
                                 downed.stream().map(KafkaBrokerProcess::nodeId).toList())
                         .with("down_s", down.toSeconds())
                         .with("answers_while_down", whileDown.size())
+                        .with("ingest_kafka_writes_health", writes)
                         .with("http_5xx", answers.serverErrors().size())
                         .with("5xx_span_ms", answers.serverErrorSpan().toMillis())
                         .with(
@@ -193,6 +196,9 @@ class ClusterBatteryIT {
                         .with("resync_ms", resync.toMillis());
         conclude(before.appliedOnce(verdict));
         assertThat(whileDown).as("requests answered while two brokers were down").isNotEmpty();
+        assertThat(writes)
+                .as("ingest-api's /health kafkaWrites while two were down")
+                .isEqualTo("DOWN");
         for (Answer answer : whileDown) {
             assertThat(answer.accepted()).as("accepted with one replica: %s", answer).isZero();
             assertThat(answer.status()).as("status of %s", answer).isEqualTo(503);

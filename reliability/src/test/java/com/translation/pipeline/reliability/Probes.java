@@ -203,6 +203,20 @@ final class Probes {
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()));
     }
 
+    /** The status of one component of a service's {@code /health} (UP, DOWN, ...). */
+    static String healthComponent(ServiceProcess service, String component) throws Exception {
+        HttpResponse<String> response =
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(service.baseUrl() + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return HttpSender.JSON
+                .readTree(response.body())
+                .path("components")
+                .path(component)
+                .path("status")
+                .asString();
+    }
+
     /** A process's resident memory and thread count, from {@code /proc}. */
     record ProcessSize(long rssKilobytes, int threads) {}
 

@@ -10,6 +10,7 @@ public final class BatchProblems {
     public static void addBatch(ProblemDetail problem, BatchResponse response) {
         problem.setProperty("accepted", response.accepted());
         problem.setProperty("rejected", response.rejected());
+        problem.setProperty("failed", response.failed());
         problem.setProperty("results", response.results());
         if (response.consistencyToken() != null) {
             problem.setProperty("consistency_token", response.consistencyToken());

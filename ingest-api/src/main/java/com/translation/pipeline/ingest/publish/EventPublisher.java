@@ -23,10 +23,15 @@ public class EventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration timeout;
+    private final PublishHealthIndicator health;
 
-    EventPublisher(KafkaTemplate<String, byte[]> kafka, IngestProperties properties) {
+    EventPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            IngestProperties properties,
+            PublishHealthIndicator health) {
         this.kafka = kafka;
         this.timeout = properties.publishTimeout();
+        this.health = health;
     }
 
     /** One result per record, in order. */
@@ -49,6 +54,7 @@ public class EventPublisher {
                             ? await(topic, sends.get(i), deadline)
                             : PublishResult.failed(topic, "not sent: Kafka is unavailable"));
         }
+        health.record(results);
         return results;
     }
 
@@ -69,6 +75,14 @@ public class EventPublisher {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             Throwable root = cause.getCause() == null ? cause : cause.getCause();
+            if (root instanceof org.apache.kafka.common.errors.TimeoutException) {
+                // The producer's own words name other requests' records ("Expiring 4 record(s)
+                // for <partition>"); the caller's item is one of them, maybe written, maybe not.
+                return PublishResult.failed(
+                        topic,
+                        "Kafka did not acknowledge it within the producer's delivery timeout;"
+                                + " it may or may not have been stored");
+            }
             return PublishResult.failed(topic, "Kafka did not acknowledge: " + root.getMessage());
         } catch (TimeoutException e) {
             return PublishResult.failed(topic, "Kafka did not acknowledge in time");

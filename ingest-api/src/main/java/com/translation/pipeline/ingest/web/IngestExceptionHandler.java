@@ -44,8 +44,9 @@ class IngestExceptionHandler extends PipelineExceptionHandler {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(
                         HttpStatus.SERVICE_UNAVAILABLE,
-                        "Kafka did not acknowledge every event in time. Items marked failed were"
-                                + " not stored; send them again after Retry-After.");
+                        "Kafka did not acknowledge every event in time. An item marked failed may"
+                                + " or may not have been stored: send it again after Retry-After"
+                                + " (a resend is harmless, the newest updated_at wins).");
         problem.setTitle("Kafka unavailable");
         BatchProblems.addBatch(problem, ex.response());
         return unavailable(problem);
