@@ -8,11 +8,14 @@ import static com.translation.pipeline.testsupport.AccessAssertions.assertScope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.translation.pipeline.testsupport.ApiDocumentAssertions;
+import com.translation.pipeline.testsupport.ApiDocumentAssertions.Documented;
 import com.translation.pipeline.testsupport.KafkaTestBroker;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,20 @@ class IngestSecurityIT {
                     ServiceHttp.sendAsIs(HttpRequest.newBuilder(ServiceHttp.uri(port, path)).GET());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
         }
+    }
+
+    @Test
+    void apiDocumentNamesTheServiceTheKeyAndEachOperationsScopeAndTag() {
+        ApiDocumentAssertions.assertApiDocument(
+                port,
+                "translation-pipeline ingest-api",
+                List.of(
+                        new Documented(
+                                "post", "/api/v1/translation/sessions/batch", "write", "sessions"),
+                        new Documented("post", "/api/v1/translation/tasks/batch", "write", "tasks"),
+                        new Documented("post", "/api/v1/translation/flush", "write", "flush"),
+                        new Documented("get", "/api/v1/system/metrics", "read", "system"),
+                        new Documented("get", "/api/v1/system/config", "admin", "system")));
     }
 
     @Test

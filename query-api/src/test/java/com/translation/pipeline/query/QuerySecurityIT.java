@@ -6,12 +6,15 @@ import static com.translation.pipeline.testsupport.AccessAssertions.assertNotSer
 import static com.translation.pipeline.testsupport.AccessAssertions.assertScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.translation.pipeline.testsupport.ApiDocumentAssertions;
+import com.translation.pipeline.testsupport.ApiDocumentAssertions.Documented;
 import com.translation.pipeline.testsupport.KafkaTestBroker;
 import com.translation.pipeline.testsupport.MariaDbServer;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +35,37 @@ class QuerySecurityIT {
         registry.add(
                 "spring.kafka.bootstrap-servers", KafkaTestBroker.instance()::bootstrapServers);
         MariaDbServer.instance().createDatabase().register(registry);
+    }
+
+    @Test
+    void apiDocumentNamesTheServiceTheKeyAndEachOperationsScopeAndTag() {
+        ApiDocumentAssertions.assertApiDocument(
+                port,
+                "translation-pipeline query-api",
+                List.of(
+                        new Documented("get", "/api/v1/translation/sessions", "read", "sessions"),
+                        new Documented(
+                                "get", "/api/v1/translation/sessions/{id}", "read", "sessions"),
+                        new Documented(
+                                "get",
+                                "/api/v1/translation/sessions/{id}/tasks",
+                                "read",
+                                "sessions"),
+                        new Documented(
+                                "delete", "/api/v1/translation/sessions/{id}", "admin", "sessions"),
+                        new Documented("get", "/api/v1/translation/tasks", "read", "tasks"),
+                        new Documented("get", "/api/v1/translation/tasks/{id}", "read", "tasks"),
+                        new Documented(
+                                "post",
+                                "/api/v1/translation/recovery/restore/{id}",
+                                "read",
+                                "recovery"),
+                        new Documented(
+                                "post",
+                                "/api/v1/translation/sessions/cleanup",
+                                "admin",
+                                "maintenance"),
+                        new Documented("get", "/api/v1/translation/stats", "read", "system")));
     }
 
     @Test

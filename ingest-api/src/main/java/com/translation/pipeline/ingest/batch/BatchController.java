@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +41,7 @@ class BatchController {
                         + " published. 503 with Retry-After: Kafka did not acknowledge in time.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = SessionBatchRequest.class)))
+    @Tag(name = "sessions", description = "Sessions: write in batches")
     @PostMapping(value = "/sessions/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> sessions(
             InputStream body,
@@ -56,6 +58,7 @@ class BatchController {
                             + " as for sessions.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = TaskBatchRequest.class)))
+    @Tag(name = "tasks", description = "Tasks: write in batches")
     @PostMapping(value = "/tasks/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> tasks(
             InputStream body,

@@ -2,6 +2,7 @@ package com.translation.pipeline.ingest.flush;
 
 import com.translation.pipeline.ingest.IngestProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/v1/translation/flush}: wait until what was published before is in MySQL. */
+@Tag(name = "flush", description = "Read-your-writes barrier")
 @RestController
 class FlushController {
 

@@ -1,12 +1,14 @@
 package com.translation.pipeline.query.cleanup;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Retention cleanup of old terminal sessions. */
+@Tag(name = "maintenance", description = "Retention cleanup")
 @RestController
 class CleanupController {
 

@@ -1,9 +1,11 @@
 package com.translation.pipeline.query.stats;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "system", description = "The service and the pipeline: stats, metrics, settings")
 @RestController
 class StatsController {
 

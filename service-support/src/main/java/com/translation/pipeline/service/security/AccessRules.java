@@ -14,6 +14,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class AccessRules {
 
+    /** The request header that carries the API key. */
+    public static final String KEY_HEADER = "X-API-Key";
+
     private record Rule(HttpMethod method, PathPattern pattern, Scope scope) {}
 
     private static final List<PathPattern> OPEN =
@@ -40,16 +43,18 @@ public final class AccessRules {
         return this;
     }
 
-    boolean isOpen(String path) {
+    /** Whether {@code path} needs no key (health, Prometheus, the API documentation). */
+    public boolean isOpen(String path) {
         PathContainer container = PathContainer.parsePath(path);
         return OPEN.stream().anyMatch(pattern -> pattern.matches(container));
     }
 
     /**
      * The scope a request needs: that of the first rule naming its method and path, or {@link
-     * Scope#ADMIN} when none does.
+     * Scope#ADMIN} when none does. A path template ({@code /sessions/{id}}) matches as a request
+     * path would.
      */
-    Scope required(String method, String path) {
+    public Scope required(String method, String path) {
         PathContainer container = PathContainer.parsePath(path);
         for (Rule rule : rules) {
             if (rule.method().matches(method) && rule.pattern().matches(container)) {

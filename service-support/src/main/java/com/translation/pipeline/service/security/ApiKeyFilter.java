@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiKeyFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-API-Key";
+    static final String HEADER = AccessRules.KEY_HEADER;
 
     private final ApiKeys keys;
     private final AccessRules rules;

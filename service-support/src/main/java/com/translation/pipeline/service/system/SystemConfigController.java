@@ -1,5 +1,6 @@
 package com.translation.pipeline.service.system;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,7 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
  * {@code settings} are the pipeline's own settings records as bound, defaults included; {@code
  * properties} are the configured client and server properties.
  */
+@Tag(name = "system", description = "The service and the pipeline: stats, metrics, settings")
 @RestController
 class SystemConfigController {
 

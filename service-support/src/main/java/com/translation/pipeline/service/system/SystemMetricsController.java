@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/system/metrics}: a JSON summary of the pipeline's own meters (those named
  * {@code pipeline.*}) for people and scripts; Prometheus scrapes {@code /actuator/prometheus}.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(
+        name = "system",
+        description = "The service and the pipeline: stats, metrics, settings")
 @RestController
 class SystemMetricsController {
 

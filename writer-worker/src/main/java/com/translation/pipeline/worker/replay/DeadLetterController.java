@@ -1,6 +1,7 @@
 package com.translation.pipeline.worker.replay;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Dead letters for operators (admin scope): see them with their reasons, replay them after a fix.
  */
+@Tag(name = "maintenance", description = "Dead letters: list, replay, discard")
 @RestController
 class DeadLetterController {
 
