@@ -14,8 +14,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import java.util.Locale;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -28,6 +30,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenApiCustomizer.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ApiDocumentationProperties.class)
 public class ApiDocumentationAutoConfiguration {
 
@@ -59,10 +62,14 @@ public class ApiDocumentationAutoConfiguration {
                                 .addSchemas("Problem", problemSchema()));
     }
 
+    /**
+     * With security off ({@code pipeline.security.enabled=false}) there are no rules: no scopes.
+     */
     @Bean
-    OpenApiCustomizer apiKeyScopes(AccessRules rules) {
+    OpenApiCustomizer apiKeyScopes(ObjectProvider<AccessRules> accessRules) {
         return openApi -> {
-            if (openApi.getPaths() == null) {
+            AccessRules rules = accessRules.getIfAvailable();
+            if (rules == null || openApi.getPaths() == null) {
                 return;
             }
             openApi.getPaths()
