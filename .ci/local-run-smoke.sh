@@ -7,17 +7,34 @@ cd "$(dirname "$0")/.."
 
 log=$(mktemp)
 stack_processes='com.translation.pipeline.local.LocalStack|kafka.Kafka .*/.local/kafka|-jar .*(ingest-api|query-api|writer-worker)-0.1.0-SNAPSHOT.jar|mariadbd.*\.local/mariadb'
-./run-local.sh --reset --workers 3 >"$log" 2>&1 &
-launcher=$!
 cleanup() { kill -TERM "$launcher" 2>/dev/null || true; }
-trap cleanup EXIT
 
-for _ in $(seq 1 150); do
-  grep -q 'Ctrl-C stops everything' "$log" && break
-  if ! kill -0 "$launcher" 2>/dev/null; then cat "$log"; echo "smoke: the local run exited early"; exit 1; fi
+# start_stack <label> <args...>: ./run-local.sh --reset <args> in the background, until its banner.
+start_stack() {
+  local label=$1; shift
+  ./run-local.sh --reset "$@" >"$log" 2>&1 &
+  launcher=$!
+  trap cleanup EXIT
+  for _ in $(seq 1 150); do
+    grep -q 'Ctrl-C stops everything' "$log" && return 0
+    if ! kill -0 "$launcher" 2>/dev/null; then cat "$log"; echo "smoke: $label: the local run exited early"; exit 1; fi
+    sleep 2
+  done
+  cat "$log"; echo "smoke: $label: not all services UP in time"; exit 1
+}
+
+# stop_stack <label>: SIGTERM to the launcher, then no process of the stack may be left.
+stop_stack() {
+  kill -TERM "$launcher"
+  wait "$launcher" || true
+  trap - EXIT
   sleep 2
-done
-grep -q 'Ctrl-C stops everything' "$log" || { cat "$log"; echo "smoke: not all services UP in time"; exit 1; }
+  if pgrep -f "$stack_processes" >/dev/null; then
+    pgrep -fl "$stack_processes"; echo "smoke: $1: processes left behind"; exit 1
+  fi
+}
+
+start_stack "three workers" --workers 3
 echo "smoke: all services UP"
 
 # Each answer is captured before it is checked: `curl | grep -q` fails under pipefail when grep
@@ -62,26 +79,12 @@ else
   echo "smoke: python3 missing; the Python client's tests and docs/migration.md's examples are skipped"
 fi
 
-kill -TERM "$launcher"
-wait "$launcher" || true
-trap - EXIT
-sleep 2
-if pgrep -f "$stack_processes" >/dev/null; then
-  pgrep -fl "$stack_processes"; echo "smoke: processes left behind"; exit 1
-fi
+stop_stack "three workers"
 echo "smoke: SIGTERM left no process of the stack behind"
 
 # The same with a cluster of three brokers: the README's tour, as written, after the first broker (the first
 # address every service was given) is killed.
-./run-local.sh --reset --brokers 3 >"$log" 2>&1 &
-launcher=$!
-trap cleanup EXIT
-for _ in $(seq 1 150); do
-  grep -q 'Ctrl-C stops everything' "$log" && break
-  if ! kill -0 "$launcher" 2>/dev/null; then cat "$log"; echo "smoke: the three-broker run exited early"; exit 1; fi
-  sleep 2
-done
-grep -q 'Ctrl-C stops everything' "$log" || { cat "$log"; echo "smoke: three brokers: not all services UP in time"; exit 1; }
+start_stack "three brokers" --brokers 3
 described=$(ops/kafka-tool.sh topics --bootstrap-server 127.0.0.1:9094 --describe --topic translation.sessions.v1 2>&1)
 expect "three replicas" "$described" 'ReplicationFactor: 3.*min.insync.replicas=2'
 node1=$(pgrep -f 'kafka.Kafka .*/.local/kafka-cluster/node-1/' | head -1 || true)
@@ -103,13 +106,9 @@ expect "tour: flush" "$answer" '"status":"flushed"'
 expect "tour: list" "$answer" '"session_id":"tour-1"'
 expect "tour: delete" "$answer" '"status":404'
 echo "smoke: three brokers: the README's tour passes with broker 1 killed"
-kill -TERM "$launcher"
-wait "$launcher" || true
-trap - EXIT
-sleep 2
-if pgrep -f "$stack_processes" >/dev/null; then
-  pgrep -fl "$stack_processes"; echo "smoke: three brokers: processes left behind"; exit 1
-fi
+expect "broker exit reported" "$(cat "$log")" '!! Kafka node 1 has exited'
+echo "smoke: three brokers: the launcher reported broker 1's exit"
+stop_stack "three brokers"
 
 # A port already in use is reported by name, before anything starts.
 launcher_cmd=(java -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" com.translation.pipeline.local.LocalStack)

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -72,7 +73,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             Files.writeString(
                     home.resolve("server.properties"), String.join("\n", serverProperties) + "\n");
             KafkaBrokerProcess broker = new KafkaBrokerProcess(home, nodeId, port, classPath);
-            if (!broker.isFormatted()) {
+            if (clusterIdOf(home).isEmpty()) {
                 broker.format(clusterId);
             }
             return broker;
@@ -81,9 +82,29 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    /** Whether the node's storage holds a formatted log directory. */
-    boolean isFormatted() {
-        return Files.exists(home.resolve("data").resolve("meta.properties"));
+    /** Where a node whose home is {@code home} keeps its log ({@code log.dirs}). */
+    static Path dataDirectory(Path home) {
+        return home.resolve("data");
+    }
+
+    /**
+     * The cluster id the node in {@code home} was formatted with; empty when it never was.
+     *
+     * @throws UncheckedIOException when its {@code meta.properties} cannot be read
+     */
+    static Optional<String> clusterIdOf(Path home) {
+        Path meta = dataDirectory(home).resolve("meta.properties");
+        if (!Files.exists(meta)) {
+            return Optional.empty();
+        }
+        try {
+            return Files.readAllLines(meta).stream()
+                    .filter(line -> line.startsWith("cluster.id="))
+                    .map(line -> line.substring("cluster.id=".length()).strip())
+                    .findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where the node keeps its settings, log and data. */

@@ -1,8 +1,5 @@
 package com.translation.pipeline.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,7 +117,7 @@ public final class KafkaCluster implements AutoCloseable {
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + home.resolve("data"),
+                "log.dirs=" + KafkaBrokerProcess.dataDirectory(home),
                 "num.partitions=" + DEFAULT_PARTITIONS,
                 "auto.create.topics.enable=false",
                 "default.replication.factor=" + replicationFactor,
@@ -135,21 +132,9 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** The id a node was formatted with before, if any was: a cluster keeps its id across runs. */
     private static Optional<String> existingClusterId(List<Path> homes) {
-        for (Path home : homes) {
-            Path meta = home.resolve("data").resolve("meta.properties");
-            if (Files.exists(meta)) {
-                try {
-                    for (String line : Files.readAllLines(meta)) {
-                        if (line.startsWith("cluster.id=")) {
-                            return Optional.of(line.substring("cluster.id=".length()).strip());
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return Optional.empty();
+        return homes.stream()
+                .flatMap(home -> KafkaBrokerProcess.clusterIdOf(home).stream())
+                .findFirst();
     }
 
     /**
@@ -184,18 +169,6 @@ public final class KafkaCluster implements AutoCloseable {
                 .filter(b -> b.nodeId() == nodeId)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no Kafka node " + nodeId));
-    }
-
-    /** Replicas of every topic: 1 on one node, {@value #CLUSTER_REPLICATION_FACTOR} on more. */
-    public int replicationFactor() {
-        return replicationFactor;
-    }
-
-    /**
-     * {@code min.insync.replicas}: 1 on one node, {@value #CLUSTER_MIN_IN_SYNC_REPLICAS} on more.
-     */
-    public int minInSyncReplicas() {
-        return minInSyncReplicas;
     }
 
     /**

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -22,6 +25,13 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     private final Map<String, Map<String, Object>> services =
             (Map<String, Map<String, Object>>) load("docker-compose.yml").get("services");
+
+    /** docker-compose.cluster.yml's services, as written (not merged). */
+    @SuppressWarnings("unchecked")
+    private final Map<String, Map<String, Object>> cluster =
+            (Map<String, Map<String, Object>>) load("docker-compose.cluster.yml").get("services");
+
+    private static final List<String> BROKERS = List.of("kafka", "kafka-2", "kafka-3");
 
     @Test
     void namesEveryServiceWithAPinnedImageOrABuildOfThisRepository() {
@@ -59,43 +69,42 @@ class ComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyBrokerAndTheDatabaseKeepTheirDataInTheirVolume() {
-        Map<String, Map<String, Object>> cluster =
-                (Map<String, Map<String, Object>>)
-                        load("docker-compose.cluster.yml").get("services");
-        // docker-compose.yml alone: one broker.
-        assertLogsInVolume("kafka", services.get("kafka"), Map.of());
-        // With the override: its environment on top of the base's, its volumes where it has some.
-        for (String broker : List.of("kafka", "kafka-2", "kafka-3")) {
-            Map<String, Object> base = services.getOrDefault(broker, Map.of());
-            Map<String, Object> merged = new java.util.HashMap<>(base);
-            cluster.get(broker)
-                    .forEach(
-                            (key, value) -> {
-                                if (!key.equals("environment")) {
-                                    merged.put(key, value);
-                                }
-                            });
-            assertLogsInVolume(
-                    broker, merged, (Map<String, Object>) cluster.get(broker).get("environment"));
+        // docker-compose.yml alone: one broker; with the override: three.
+        assertLogsInVolume("kafka", services.get("kafka"));
+        for (String broker : BROKERS) {
+            assertLogsInVolume(broker, merged(broker));
         }
         assertThat((List<String>) services.get("mysql").get("volumes"))
                 .anyMatch(volume -> volume.endsWith(":/var/lib/mysql"));
     }
 
     @SuppressWarnings("unchecked")
-    private static void assertLogsInVolume(
-            String broker, Map<String, Object> service, Map<String, Object> overrides) {
-        Map<String, Object> environment =
-                new java.util.HashMap<>(
-                        (Map<String, Object>) service.getOrDefault("environment", Map.of()));
-        environment.putAll(overrides);
-        Object logDirs = environment.get("KAFKA_LOG_DIRS");
+    private static void assertLogsInVolume(String broker, Map<String, Object> service) {
+        Object logDirs = environment(service).get("KAFKA_LOG_DIRS");
         assertThat(logDirs)
                 .as(broker + ": KAFKA_LOG_DIRS (the image's default is under /tmp)")
                 .isNotNull();
         assertThat((List<String>) service.get("volumes"))
                 .as(broker + ": a volume mounted at its log directory")
                 .anyMatch(volume -> volume.endsWith(":" + logDirs));
+    }
+
+    /**
+     * Service {@code name} as docker compose merges docker-compose.yml and the override: the
+     * override's keys replace the base's, except the environment, whose variables are merged.
+     */
+    private Map<String, Object> merged(String name) {
+        Map<String, Object> service = new HashMap<>(services.getOrDefault(name, Map.of()));
+        Map<String, Object> environment = new HashMap<>(environment(service));
+        service.putAll(cluster.get(name));
+        environment.putAll(environment(cluster.get(name)));
+        service.put("environment", environment);
+        return service;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> service) {
+        return (Map<String, Object>) service.getOrDefault("environment", Map.of());
     }
 
     @Test
@@ -158,18 +167,61 @@ class ComposeFileTest {
                 .contains("COPY ${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT.jar");
     }
 
+    /**
+     * The settings of KafkaCluster's nodes that are not about one node's identity or addresses:
+     * each compose broker must carry every one as its {@code KAFKA_*} variable, with the same
+     * value.
+     */
+    private static Map<String, String> clusterWideSettings() {
+        Set<String> perNode =
+                Set.of(
+                        "node.id",
+                        "controller.quorum.voters",
+                        "listeners",
+                        "advertised.listeners",
+                        "log.dirs");
+        Map<String, String> settings = new HashMap<>();
+        for (String line :
+                KafkaCluster.serverProperties(
+                        new KafkaCluster.Node(1, 9092, 9093),
+                        "1@localhost:9093",
+                        Path.of("node"),
+                        KafkaCluster.CLUSTER_REPLICATION_FACTOR,
+                        KafkaCluster.CLUSTER_MIN_IN_SYNC_REPLICAS)) {
+            String key = line.substring(0, line.indexOf('='));
+            if (!perNode.contains(key)) {
+                settings.put(
+                        "KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'),
+                        line.substring(line.indexOf('=') + 1));
+            }
+        }
+        return settings;
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void clusterOverrideRunsThreeBrokersWithTheLocalClustersSettings() {
-        Map<String, Map<String, Object>> cluster =
-                (Map<String, Map<String, Object>>)
-                        load("docker-compose.cluster.yml").get("services");
-        List<String> brokers = List.of("kafka", "kafka-2", "kafka-3");
-        assertThat(cluster).containsKeys(brokers.toArray(String[]::new));
-        for (int i = 0; i < brokers.size(); i++) {
-            String name = brokers.get(i);
-            Map<String, Object> environment =
-                    (Map<String, Object>) cluster.get(name).get("environment");
+        assertThat(cluster).containsKeys(BROKERS.toArray(String[]::new));
+        Map<String, String> clusterWide = clusterWideSettings();
+        assertThat(clusterWide)
+                .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+                .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+                .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+                .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3")
+                .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2")
+                .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
+                .containsEntry(
+                        "KAFKA_BROKER_SESSION_TIMEOUT_MS",
+                        Integer.toString(KafkaCluster.BROKER_SESSION_TIMEOUT_MS));
+        for (int i = 0; i < BROKERS.size(); i++) {
+            String name = BROKERS.get(i);
+            Map<String, Object> broker = merged(name);
+            Map<String, Object> environment = environment(broker);
+            clusterWide.forEach(
+                    (key, value) ->
+                            assertThat(String.valueOf(environment.get(key)))
+                                    .as(name + " " + key)
+                                    .isEqualTo(value));
             assertThat(environment)
                     .as(name)
                     .containsEntry("KAFKA_NODE_ID", i + 1)
@@ -177,44 +229,22 @@ class ComposeFileTest {
                     .containsEntry(
                             "KAFKA_CONTROLLER_QUORUM_VOTERS",
                             "1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093")
-                    .containsEntry(
-                            "KAFKA_DEFAULT_REPLICATION_FACTOR",
-                            KafkaCluster.CLUSTER_REPLICATION_FACTOR)
-                    .containsEntry(
-                            "KAFKA_MIN_INSYNC_REPLICAS", KafkaCluster.CLUSTER_MIN_IN_SYNC_REPLICAS)
-                    .containsEntry(
-                            "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
-                            KafkaCluster.CLUSTER_REPLICATION_FACTOR)
-                    .containsEntry(
-                            "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR",
-                            KafkaCluster.CLUSTER_REPLICATION_FACTOR)
-                    .containsEntry(
-                            "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR",
-                            KafkaCluster.CLUSTER_MIN_IN_SYNC_REPLICAS)
-                    .containsEntry("KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE", "false")
-                    .containsEntry(
-                            "KAFKA_BROKER_SESSION_TIMEOUT_MS",
-                            KafkaCluster.BROKER_SESSION_TIMEOUT_MS)
                     .containsKey("CLUSTER_ID");
-            if (i > 0) {
-                assertThat(cluster.get(name).get("image"))
-                        .as(name)
-                        .isEqualTo(services.get("kafka").get("image"));
-                assertThat(cluster.get(name)).as(name).containsKey("healthcheck");
-            }
+            assertThat(broker.get("image")).as(name).isEqualTo(services.get("kafka").get("image"));
+            assertThat(broker).as(name).containsKey("healthcheck");
         }
         Map<String, String> topicSettings =
                 KafkaCluster.serviceSettings(
                         KafkaCluster.CLUSTER_REPLICATION_FACTOR,
                         KafkaCluster.CLUSTER_MIN_IN_SYNC_REPLICAS);
         for (String name : List.of("ingest-api", "query-api", "writer-worker")) {
-            Map<String, Object> environment =
-                    (Map<String, Object>) cluster.get(name).get("environment");
+            Map<String, Object> environment = environment(merged(name));
             assertThat(environment)
                     .as(name)
                     .containsEntry(
                             "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-                            "kafka:9092,kafka-2:9092,kafka-3:9092");
+                            "kafka:9092,kafka-2:9092,kafka-3:9092")
+                    .containsKeys(LocalStack.ADDRESS_SETTINGS.toArray(String[]::new));
             topicSettings.forEach(
                     (key, value) ->
                             assertThat(String.valueOf(environment.get(key)))

@@ -9,6 +9,15 @@ import java.util.List;
 /** The HTTP answers of one scenario over time, for the figures of a fault's window. */
 record Answers(List<Answer> all) {
 
+    /** A stretch of time in which a fault was being injected. */
+    record Window(Instant from, Instant to) {
+
+        /** Whether {@code answer}'s request was in flight during it, stretched by {@code slack}. */
+        boolean saw(Answer answer, Duration slack) {
+            return answer.answered().isAfter(from) && answer.sent().isBefore(to.plus(slack));
+        }
+    }
+
     static Answers of(Ledger ledger) {
         return new Answers(ledger.answers());
     }
@@ -27,6 +36,22 @@ record Answers(List<Answer> all) {
         Instant first = errors.stream().map(Answer::sent).min(Comparator.naturalOrder()).get();
         Instant last = errors.stream().map(Answer::answered).max(Comparator.naturalOrder()).get();
         return Duration.between(first, last);
+    }
+
+    /** The verdict with the count of 5xx answers and their span. */
+    Verdict figures(Verdict verdict) {
+        return verdict.with("http_5xx", serverErrors().size())
+                .with("5xx_span_ms", serverErrorSpan().toMillis());
+    }
+
+    /**
+     * The 5xx answers whose request was not in flight during any of {@code windows}, each stretched
+     * by {@code slack} (an answer may come that long after its request).
+     */
+    List<Answer> serverErrorsOutside(List<Window> windows, Duration slack) {
+        return serverErrors().stream()
+                .filter(answer -> windows.stream().noneMatch(w -> w.saw(answer, slack)))
+                .toList();
     }
 
     /** Items accepted by answers that came between {@code from} and {@code to}. */

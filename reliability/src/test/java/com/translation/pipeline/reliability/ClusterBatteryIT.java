@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.local.KafkaBrokerProcess;
 import com.translation.pipeline.local.KafkaCluster;
+import com.translation.pipeline.reliability.Battery.Counted;
 import com.translation.pipeline.reliability.Ledger.Answer;
 import com.translation.pipeline.reliability.Workload.SendOrder;
 import com.translation.pipeline.schema.event.Topics;
@@ -57,17 +58,8 @@ class ClusterBatteryIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        pipeline = PipelineProcesses.start(BROKERS, 2, ReliabilityBatteryIT.WORKER_SETTINGS);
+        pipeline = Battery.start("cluster battery", BROKERS, SCALE);
         checker = new SetChecker(pipeline);
-        ReliabilityBatteryIT.report(
-                "cluster battery="
-                        + SCALE.name()
-                        + " brokers="
-                        + BROKERS
-                        + " database="
-                        + pipeline.database().displayName()
-                        + " started="
-                        + Instant.now());
     }
 
     @AfterAll
@@ -106,7 +98,7 @@ class ClusterBatteryIT {
     @Order(2)
     void leaderKilledUnderLoadAndRestartedTenSecondsLater() throws Exception {
         Duration down = Duration.ofSeconds(10);
-        Counted before = Counted.now();
+        Counted before = Counted.now(pipeline);
         Traffic traffic = denseTraffic(14, Duration.ofSeconds(Math.max(30, seconds(SCALE))));
         Probes.sleep(traffic.part(0.2));
 
@@ -128,16 +120,14 @@ class ClusterBatteryIT {
         long acceptedWhileDown = answers.acceptedAnsweredBetween(killed, restarted);
         long first202 = answers.firstAllAccepted(killed);
         Verdict verdict =
-                checker.check(14, traffic.prefix(), traffic.ledger())
+                answers.figures(checker.check(14, traffic.prefix(), traffic.ledger()))
                         .with("killed_node", leader)
                         .with("partitions_it_led", led)
                         .with("down_s", down.toSeconds())
                         .with("accepted_while_down", acceptedWhileDown)
-                        .with("http_5xx", answers.serverErrors().size())
-                        .with("5xx_span_ms", answers.serverErrorSpan().toMillis())
                         .with("first_202_after_kill_ms", first202)
                         .with("resync_ms", resync.toMillis());
-        conclude(before.appliedOnce(verdict));
+        conclude(before, verdict);
         // The dead broker holds every acks=all write until the controller fences it (6 s); then
         // its partitions have new leaders and every item is accepted again, before it is back.
         assertThat(first202)
@@ -157,7 +147,7 @@ class ClusterBatteryIT {
     @EnabledIfSystemProperty(named = "battery", matches = "full")
     void twoOfThreeBrokersDownThenBack() throws Exception {
         Duration down = Duration.ofSeconds(20);
-        Counted before = Counted.now();
+        Counted before = Counted.now(pipeline);
         Traffic traffic = denseTraffic(15, Duration.ofSeconds(Math.max(45, seconds(SCALE))));
         Probes.sleep(traffic.part(0.2));
 
@@ -181,20 +171,18 @@ class ClusterBatteryIT {
         // A request sent a second after the kill cannot reach two replicas while two are down.
         List<Answer> whileDown = answers.within(killed.plusSeconds(1), restarted);
         Verdict verdict =
-                checker.check(15, traffic.prefix(), traffic.ledger())
+                answers.figures(checker.check(15, traffic.prefix(), traffic.ledger()))
                         .with(
                                 "killed_nodes",
                                 downed.stream().map(KafkaBrokerProcess::nodeId).toList())
                         .with("down_s", down.toSeconds())
                         .with("answers_while_down", whileDown.size())
                         .with("ingest_kafka_writes_health", writes)
-                        .with("http_5xx", answers.serverErrors().size())
-                        .with("5xx_span_ms", answers.serverErrorSpan().toMillis())
                         .with(
                                 "accepted_after_recovery",
                                 answers.acceptedAnsweredBetween(restarted, Instant.now()))
                         .with("resync_ms", resync.toMillis());
-        conclude(before.appliedOnce(verdict));
+        conclude(before, verdict);
         assertThat(whileDown).as("requests answered while two brokers were down").isNotEmpty();
         assertThat(writes)
                 .as("ingest-api's /health kafkaWrites while two were down")
@@ -216,42 +204,33 @@ class ClusterBatteryIT {
     @Order(4)
     @EnabledIfSystemProperty(named = "battery", matches = "full")
     void rollingRestartOfEveryBrokerUnderLoad() throws Exception {
-        Counted before = Counted.now();
+        Counted before = Counted.now(pipeline);
         Traffic traffic = denseTraffic(16, Duration.ofSeconds(Math.max(90, seconds(SCALE))));
         Probes.sleep(traffic.part(0.1));
 
-        List<Instant[]> windows = new ArrayList<>();
+        List<Answers.Window> restarts = new ArrayList<>();
         for (KafkaBrokerProcess broker : pipeline.kafka().brokers()) {
             Instant from = Instant.now();
             broker.stop();
             broker.start();
             ClusterProbes.awaitFullyReplicated(pipeline, Duration.ofMinutes(2));
-            windows.add(new Instant[] {from, Instant.now()});
+            restarts.add(new Answers.Window(from, Instant.now()));
         }
-        Duration restarts = Duration.between(windows.get(0)[0], windows.get(2)[1]);
         traffic.finish();
 
         Answers answers = Answers.of(traffic.ledger());
-        List<Answer> outside =
-                answers.serverErrors().stream()
-                        .filter(
-                                a ->
-                                        windows.stream()
-                                                .noneMatch(
-                                                        w ->
-                                                                a.answered().isAfter(w[0])
-                                                                        && a.sent()
-                                                                                .isBefore(
-                                                                                        w[1].plus(
-                                                                                                ANSWER_BOUND))))
-                        .toList();
+        List<Answer> outside = answers.serverErrorsOutside(restarts, ANSWER_BOUND);
         Verdict verdict =
-                checker.check(16, traffic.prefix(), traffic.ledger())
+                answers.figures(checker.check(16, traffic.prefix(), traffic.ledger()))
                         .with("restarted_nodes", BROKERS)
-                        .with("restarts_s", restarts.toSeconds())
-                        .with("http_5xx", answers.serverErrors().size())
+                        .with(
+                                "restarts_s",
+                                Duration.between(
+                                                restarts.get(0).from(),
+                                                restarts.get(restarts.size() - 1).to())
+                                        .toSeconds())
                         .with("http_5xx_outside_restarts", outside.size());
-        conclude(before.appliedOnce(verdict));
+        conclude(before, verdict);
         assertThat(outside).as("5xx outside the restart windows").isEmpty();
     }
 
@@ -259,14 +238,13 @@ class ClusterBatteryIT {
     @Order(5)
     @EnabledIfSystemProperty(named = "battery", matches = "full")
     void leaderFrozenLongerThanItsSessionThenResumed() throws Exception {
-        Counted before = Counted.now();
+        Counted before = Counted.now(pipeline);
         Traffic traffic = denseTraffic(17, Duration.ofSeconds(Math.max(45, seconds(SCALE))));
         Probes.sleep(traffic.part(0.2));
 
         int leader = ClusterProbes.busiestLeader(pipeline);
         KafkaBrokerProcess broker = pipeline.kafka().broker(leader);
         PipelineProcesses.signal(broker.pid(), "STOP");
-        long stillLed;
         try {
             // The controller fences the silent broker and moves its partitions' leadership.
             Awaitility.await()
@@ -274,7 +252,6 @@ class ClusterBatteryIT {
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .until(() -> ClusterProbes.partitionsLedBy(pipeline, leader) == 0);
-            stillLed = ClusterProbes.partitionsLedBy(pipeline, leader);
             Probes.sleep(Duration.ofSeconds(3));
         } finally {
             PipelineProcesses.signal(broker.pid(), "CONT");
@@ -284,13 +261,10 @@ class ClusterBatteryIT {
 
         Answers answers = Answers.of(traffic.ledger());
         Verdict verdict =
-                checker.check(17, traffic.prefix(), traffic.ledger())
+                answers.figures(checker.check(17, traffic.prefix(), traffic.ledger()))
                         .with("frozen_node", leader)
-                        .with("led_while_frozen", stillLed)
-                        .with("http_5xx", answers.serverErrors().size())
-                        .with("5xx_span_ms", answers.serverErrorSpan().toMillis())
                         .with("resync_ms", resync.toMillis());
-        conclude(before.appliedOnce(verdict));
+        conclude(before, verdict);
     }
 
     /**
@@ -313,35 +287,7 @@ class ClusterBatteryIT {
         return scale.duration().toSeconds();
     }
 
-    /** The workers' record counters and the topics' records before a scenario. */
-    private record Counted(long counted, long records) {
-
-        static Counted now() throws Exception {
-            return new Counted(
-                    Probes.workerRecords(pipeline, ReliabilityBatteryIT.COUNTED_ONCE),
-                    Probes.eventRecords(pipeline));
-        }
-
-        /**
-         * The verdict with the records the scenario put on the topics and those the workers counted
-         * as applied, stale or coalesced since, which {@link #conclude} requires to be equal: each
-         * record applied exactly once.
-         */
-        Verdict appliedOnce(Verdict verdict) throws Exception {
-            Counted after = now();
-            return verdict.with(TOPIC_RECORDS, after.records - records)
-                    .with(COUNTED_ONCE, after.counted - counted);
-        }
-    }
-
-    private static final String TOPIC_RECORDS = "topic_records";
-    private static final String COUNTED_ONCE = "counted_once";
-
-    private static void conclude(Verdict verdict) throws Exception {
-        ReliabilityBatteryIT.report(verdict.line());
-        verdict.assertHolds();
-        assertThat(verdict.figures().get(COUNTED_ONCE))
-                .as("records applied, ignored as stale or coalesced, against records on the topics")
-                .isEqualTo(verdict.figures().get(TOPIC_RECORDS));
+    private static void conclude(Counted before, Verdict verdict) throws Exception {
+        Battery.conclude(before.appliedOnce(pipeline, verdict));
     }
 }

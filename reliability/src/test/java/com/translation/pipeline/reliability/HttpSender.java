@@ -85,11 +85,9 @@ final class HttpSender implements Sender {
         int accepted = 0;
         // A 503 for events Kafka did not acknowledge carries per-item results too: its accepted
         // items are durable (docs/ingest-api.md).
-        JsonNode results = status >= 500 ? resultsOf(response.body()) : null;
-        if (status == 202 || status == 207 || results != null) {
-            if (results == null) {
-                results = JSON.readTree(response.body()).get("results");
-            }
+        JsonNode results =
+                status == 202 || status == 207 || status >= 500 ? resultsOf(response.body()) : null;
+        if (results != null) {
             for (JsonNode result : results) {
                 Version version = items.get(result.get("index").asInt());
                 switch (result.get("status").asString()) {
@@ -115,7 +113,7 @@ final class HttpSender implements Sender {
         return new Answer(status, retryAfter);
     }
 
-    /** The per-item results of a 5xx answer, when its body is JSON that has them. */
+    /** An answer's per-item results, when its body is JSON that has them. */
     private static JsonNode resultsOf(String body) {
         try {
             JsonNode results = JSON.readTree(body).get("results");

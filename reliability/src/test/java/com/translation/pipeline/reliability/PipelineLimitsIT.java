@@ -955,6 +955,6 @@ class PipelineLimitsIT {
     }
 
     private static void report(String line) throws Exception {
-        ReliabilityBatteryIT.report(line);
+        Battery.report(line);
     }
 }

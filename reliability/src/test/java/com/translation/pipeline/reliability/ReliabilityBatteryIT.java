@@ -3,6 +3,7 @@ package com.translation.pipeline.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.local.ServiceProcess;
+import com.translation.pipeline.reliability.Battery.Counted;
 import com.translation.pipeline.reliability.HttpSender.Answer;
 import com.translation.pipeline.reliability.RecordRef.Kind;
 import com.translation.pipeline.reliability.Workload.SendOrder;
@@ -10,9 +11,6 @@ import com.translation.pipeline.schema.event.Topics;
 import com.translation.pipeline.testsupport.PipelineProcesses;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,41 +44,13 @@ class ReliabilityBatteryIT {
 
     private static final Scale SCALE = Scale.current();
 
-    /**
-     * Shorter than the default so that scenarios stay short: an outage of 15 s already outlasts the
-     * poll interval.
-     */
-    static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
-
-    /**
-     * The workers' settings in the battery: a killed worker's partitions move after 10 s instead of
-     * 45 s, and the retry backoff stops growing at 2 s.
-     */
-    static final Map<String, String> WORKER_SETTINGS =
-            Map.of(
-                    "SPRING_KAFKA_CONSUMER_PROPERTIES_MAX_POLL_INTERVAL_MS",
-                    String.valueOf(MAX_POLL_INTERVAL.toMillis()),
-                    "SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS",
-                    "10000",
-                    "WORKER_RETRY_MAX_INTERVAL",
-                    "2s");
-
-    static final Set<String> COUNTED_ONCE = Set.of("applied", "stale", "coalesced");
-
     private static PipelineProcesses pipeline;
     private static SetChecker checker;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        pipeline = PipelineProcesses.start(2, WORKER_SETTINGS);
+        pipeline = Battery.start("battery", 1, SCALE);
         checker = new SetChecker(pipeline);
-        report(
-                "battery="
-                        + SCALE.name()
-                        + " database="
-                        + pipeline.database().displayName()
-                        + " started="
-                        + Instant.now());
     }
 
     @AfterAll
@@ -93,25 +63,19 @@ class ReliabilityBatteryIT {
     @Test
     @Order(1)
     void baselineTwoWorkersThreeProducers() throws Exception {
-        long countedBefore = Probes.workerRecords(pipeline, COUNTED_ONCE);
-        long recordsBefore = Probes.eventRecords(pipeline);
+        Counted before = Counted.now(pipeline);
         Instant started = Instant.now();
         Traffic traffic = new Traffic(pipeline, 1, SCALE).start();
         traffic.finish();
         checker.awaitFlushed();
         Duration took = Duration.between(started, Instant.now());
-        long counted = Probes.workerRecords(pipeline, COUNTED_ONCE) - countedBefore;
-        long records = Probes.eventRecords(pipeline) - recordsBefore;
 
-        Verdict verdict =
-                checker.check(1, traffic.prefix(), traffic.ledger())
-                        .with("topic_records", records)
-                        .with("counted_once", counted)
-                        .with("seconds", took.toSeconds());
-        conclude(verdict);
-        assertThat(counted)
-                .as("every record on the topics applied, ignored as stale or coalesced once")
-                .isEqualTo(records);
+        // Every record on the topics applied, ignored as stale or coalesced once (conclude).
+        conclude(
+                before.appliedOnce(
+                        pipeline,
+                        checker.check(1, traffic.prefix(), traffic.ledger())
+                                .with("seconds", took.toSeconds())));
     }
 
     @Test
@@ -249,7 +213,7 @@ class ReliabilityBatteryIT {
     @Test
     @Order(5)
     void databaseStoppedAndKilledLongerThanThePollInterval() throws Exception {
-        Duration outage = MAX_POLL_INTERVAL.plusSeconds(5);
+        Duration outage = Battery.MAX_POLL_INTERVAL.plusSeconds(5);
         Traffic traffic = new Traffic(pipeline, 5, SCALE).start();
         Probes.sleep(traffic.part(0.1));
         pipeline.database().shutdown();
@@ -359,35 +323,30 @@ class ReliabilityBatteryIT {
     @Order(10)
     @EnabledIfSystemProperty(named = "battery", matches = "full")
     void databaseWriteSlowerThanThePollInterval() throws Exception {
-        long countedBefore = Probes.workerRecords(pipeline, COUNTED_ONCE);
+        Counted before = Counted.now(pipeline);
         long fencedBefore = Probes.workerRecords(pipeline, Set.of("fenced"));
-        long recordsBefore = Probes.eventRecords(pipeline);
         Traffic traffic = new Traffic(pipeline, 10, SCALE).start();
         String hot = traffic.prefix() + "-s0";
         Probes.awaitSession(pipeline, hot);
-        Duration held = MAX_POLL_INTERVAL.plusSeconds(5);
+        Duration held = Battery.MAX_POLL_INTERVAL.plusSeconds(5);
         try (AutoCloseable lock = Probes.lockSession(pipeline, hot)) {
             Probes.awaitLockWait(pipeline, Duration.ofMinutes(1));
             Probes.sleep(held);
         }
         traffic.finish();
         checker.awaitFlushed();
-        long counted = Probes.workerRecords(pipeline, COUNTED_ONCE) - countedBefore;
         long fenced = Probes.workerRecords(pipeline, Set.of("fenced")) - fencedBefore;
-        long records = Probes.eventRecords(pipeline) - recordsBefore;
 
+        // Records re-polled after the rebalance were not applied twice (conclude).
         conclude(
-                checker.check(10, traffic.prefix(), traffic.ledger())
-                        .with("lock_held_s", held.toSeconds())
-                        .with("topic_records", records)
-                        .with("counted_once", counted)
-                        .with("refused_as_fenced", fenced));
+                before.appliedOnce(
+                        pipeline,
+                        checker.check(10, traffic.prefix(), traffic.ledger())
+                                .with("lock_held_s", held.toSeconds())
+                                .with("refused_as_fenced", fenced)));
         assertThat(fenced)
                 .as("another worker re-polled the blocked records and was refused")
                 .isPositive();
-        assertThat(counted)
-                .as("records re-polled after the rebalance were not applied twice")
-                .isEqualTo(records);
     }
 
     @Test
@@ -570,19 +529,10 @@ class ReliabilityBatteryIT {
     }
 
     private static void conclude(Verdict verdict) throws Exception {
-        report(verdict.line());
-        verdict.assertHolds();
+        Battery.conclude(verdict);
     }
 
-    /** Prints a line and keeps it in target/battery/results.txt for docs/reliability.md. */
-    static void report(String line) throws Exception {
-        System.out.println(line);
-        Path results = Path.of(System.getProperty("battery.work", "target/battery"), "results.txt");
-        Files.createDirectories(results.getParent());
-        Files.writeString(
-                results,
-                line + System.lineSeparator(),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+    private static void report(String line) throws Exception {
+        Battery.report(line);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -48,13 +49,18 @@ public class EventPublisher {
             }
         }
         List<PublishResult> results = new ArrayList<>(records.size());
+        String firstFailure = null;
         for (int i = 0; i < records.size(); i++) {
-            results.add(
+            PublishResult result =
                     i < sends.size()
                             ? await(topic, sends.get(i), deadline)
-                            : PublishResult.failed(topic, "not sent: Kafka is unavailable"));
+                            : PublishResult.failed(topic, "not sent: Kafka is unavailable");
+            results.add(result);
+            if (firstFailure == null && !result.isAcknowledged()) {
+                firstFailure = result.failure();
+            }
         }
-        health.record(results);
+        health.record(firstFailure);
         return results;
     }
 
@@ -75,13 +81,15 @@ public class EventPublisher {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             Throwable root = cause.getCause() == null ? cause : cause.getCause();
-            if (root instanceof org.apache.kafka.common.errors.TimeoutException) {
-                // The producer's own words name other requests' records ("Expiring 4 record(s)
-                // for <partition>"); the caller's item is one of them, maybe written, maybe not.
+            if (root instanceof RetriableException) {
+                // A timeout, too few in-sync replicas, a leader that moved: the broker may have
+                // written the event before the producer gave up. The producer's own words would
+                // name other requests' records ("Expiring 4 record(s) for <partition>").
                 return PublishResult.failed(
                         topic,
-                        "Kafka did not acknowledge it within the producer's delivery timeout;"
-                                + " it may or may not have been stored");
+                        "Kafka did not acknowledge it ("
+                                + root.getClass().getSimpleName()
+                                + "); it may or may not have been stored");
             }
             return PublishResult.failed(topic, "Kafka did not acknowledge: " + root.getMessage());
         } catch (TimeoutException e) {

@@ -3,7 +3,6 @@ package com.translation.pipeline.ingest.publish;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -35,16 +34,13 @@ class PublishHealthIndicator implements HealthIndicator {
         this.clock = clock;
     }
 
-    /** Records the outcome of one publish: {@code results}, one per event. */
-    void record(List<PublishResult> results) {
+    /**
+     * Records the outcome of one publish: {@code failure}, the reason of its first event Kafka did
+     * not acknowledge, or null when it acknowledged every one.
+     */
+    void record(String failure) {
         Instant now = clock.instant();
-        String failure =
-                results.stream()
-                        .filter(r -> !r.isAcknowledged())
-                        .map(PublishResult::failure)
-                        .findFirst()
-                        .orElse(null);
-        if (failure == null && !results.isEmpty()) {
+        if (failure == null) {
             lastAcknowledged = now;
         }
         newest = new Outcome(now, failure);

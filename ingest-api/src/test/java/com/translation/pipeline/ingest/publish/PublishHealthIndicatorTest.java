@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
@@ -32,8 +31,8 @@ class PublishHealthIndicatorTest {
                         }
                     });
 
-    private static final PublishResult ACKNOWLEDGED = PublishResult.acknowledged("t", 0, 1);
-    private static final PublishResult FAILED = PublishResult.failed("t", "not acknowledged");
+    private static final String ACKNOWLEDGED = null;
+    private static final String FAILED = "not acknowledged";
 
     @Test
     void upBeforeAnyPublish() {
@@ -42,9 +41,9 @@ class PublishHealthIndicatorTest {
 
     @Test
     void downWhileTheNewestPublishHadAnEventKafkaDidNotAcknowledge() {
-        health.record(List.of(ACKNOWLEDGED));
+        health.record(ACKNOWLEDGED);
         now = now.plusSeconds(1);
-        health.record(List.of(ACKNOWLEDGED, FAILED));
+        health.record(FAILED);
 
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.health().getDetails())
@@ -54,16 +53,16 @@ class PublishHealthIndicatorTest {
 
     @Test
     void upAgainOnceAPublishIsAcknowledged() {
-        health.record(List.of(FAILED));
+        health.record(FAILED);
         now = now.plusSeconds(1);
-        health.record(List.of(ACKNOWLEDGED));
+        health.record(ACKNOWLEDGED);
 
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
     void aFailureIsForgottenAfterThirtySecondsWithoutPublishes() {
-        health.record(List.of(FAILED));
+        health.record(FAILED);
         now = now.plus(PublishHealthIndicator.REMEMBERED);
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 

@@ -1,11 +1,12 @@
 package com.translation.pipeline.query.stats;
 
+import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "system", description = "The service and the pipeline: stats, metrics, settings")
+@Tag(name = ApiDocumentationAutoConfiguration.SYSTEM_TAG)
 @RestController
 class StatsController {
 

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -35,7 +36,10 @@ import org.springframework.context.annotation.Bean;
 public class ApiDocumentationAutoConfiguration {
 
     /** The security scheme's name in the document. */
-    public static final String API_KEY_SCHEME = "apiKey";
+    static final String API_KEY_SCHEME = "apiKey";
+
+    /** The tag of every service's system endpoints (and query-api's stats), described here once. */
+    public static final String SYSTEM_TAG = "system";
 
     private static final String PROBLEM = "#/components/schemas/Problem";
 
@@ -59,7 +63,12 @@ public class ApiDocumentationAutoConfiguration {
                                                         "A key with the scope each operation"
                                                                 + " names: read, write or admin"
                                                                 + " (admin may do everything)."))
-                                .addSchemas("Problem", problemSchema()));
+                                .addSchemas("Problem", problemSchema()))
+                .addTagsItem(
+                        new Tag()
+                                .name(SYSTEM_TAG)
+                                .description(
+                                        "The service and the pipeline: stats, metrics, settings"));
     }
 
     /**
@@ -72,17 +81,11 @@ public class ApiDocumentationAutoConfiguration {
             if (rules == null || openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths()
-                    .forEach(
-                            (path, item) ->
-                                    item.readOperationsMap()
-                                            .forEach(
-                                                    (method, operation) ->
-                                                            secure(
-                                                                    rules,
-                                                                    method.name(),
-                                                                    path,
-                                                                    operation)));
+            for (var path : openApi.getPaths().entrySet()) {
+                for (var operation : path.getValue().readOperationsMap().entrySet()) {
+                    secure(rules, operation.getKey().name(), path.getKey(), operation.getValue());
+                }
+            }
         };
     }
 

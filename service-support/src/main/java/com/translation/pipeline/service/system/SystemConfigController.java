@@ -1,5 +1,6 @@
 package com.translation.pipeline.service.system;
 
+import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
  * {@code settings} are the pipeline's own settings records as bound, defaults included; {@code
  * properties} are the configured client and server properties.
  */
-@Tag(name = "system", description = "The service and the pipeline: stats, metrics, settings")
+@Tag(name = ApiDocumentationAutoConfiguration.SYSTEM_TAG)
 @RestController
 class SystemConfigController {
 

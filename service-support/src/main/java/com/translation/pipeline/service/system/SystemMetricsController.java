@@ -1,5 +1,6 @@
 package com.translation.pipeline.service.system;
 
+import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -17,9 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/system/metrics}: a JSON summary of the pipeline's own meters (those named
  * {@code pipeline.*}) for people and scripts; Prometheus scrapes {@code /actuator/prometheus}.
  */
-@io.swagger.v3.oas.annotations.tags.Tag(
-        name = "system",
-        description = "The service and the pipeline: stats, metrics, settings")
+@io.swagger.v3.oas.annotations.tags.Tag(name = ApiDocumentationAutoConfiguration.SYSTEM_TAG)
 @RestController
 class SystemMetricsController {
 
