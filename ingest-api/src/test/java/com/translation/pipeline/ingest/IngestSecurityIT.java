@@ -13,6 +13,7 @@ import com.translation.pipeline.testsupport.ApiDocumentAssertions.Documented;
 import com.translation.pipeline.testsupport.KafkaTestBroker;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -107,6 +108,11 @@ class IngestSecurityIT {
                     ServiceHttp.sendAsIs(HttpRequest.newBuilder(ServiceHttp.uri(port, path)).GET());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
         }
+    }
+
+    @Test
+    void servedApiDocumentPassesTheLinterAndIsTheCommittedOne() throws IOException {
+        ApiDocumentAssertions.assertPublishedDocument(port, "ingest-api");
     }
 
     @Test

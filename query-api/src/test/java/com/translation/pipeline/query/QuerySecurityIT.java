@@ -12,6 +12,7 @@ import com.translation.pipeline.testsupport.KafkaTestBroker;
 import com.translation.pipeline.testsupport.MariaDbServer;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -35,6 +36,11 @@ class QuerySecurityIT {
         registry.add(
                 "spring.kafka.bootstrap-servers", KafkaTestBroker.instance()::bootstrapServers);
         MariaDbServer.instance().createDatabase().register(registry);
+    }
+
+    @Test
+    void servedApiDocumentPassesTheLinterAndIsTheCommittedOne() throws IOException {
+        ApiDocumentAssertions.assertPublishedDocument(port, "query-api");
     }
 
     @Test

@@ -2,8 +2,15 @@ package com.translation.pipeline.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +33,48 @@ public final class ApiDocumentAssertions {
      * @param tag the one tag it is listed under
      */
     public record Documented(String method, String path, String scope, String tag) {}
+
+    /**
+     * The served document is a valid OpenAPI 3.1 document, as swagger-parser (the parser behind
+     * openapi-generator) validates it, with no message at all, and equals the committed {@code
+     * docs/openapi/<service>.json} from which the build generates the Java client. When it differs,
+     * the served one is written to {@code target/openapi/<service>.json} to be reviewed and copied.
+     *
+     * @param port the service's HTTP port
+     * @param service the service's name, as the file under docs/openapi is named
+     */
+    public static void assertPublishedDocument(int port, String service) throws IOException {
+        HttpResponse<String> response =
+                ServiceHttp.sendAsIs(
+                        HttpRequest.newBuilder(ServiceHttp.uri(port, "/v3/api-docs")).GET());
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        ParseOptions options = new ParseOptions();
+        options.setValidateInternalRefs(true);
+        SwaggerParseResult parsed =
+                new OpenAPIV3Parser().readContents(response.body(), null, options);
+        assertThat(parsed.getMessages()).as("swagger-parser's validation messages").isEmpty();
+        assertThat(parsed.getOpenAPI().getSpecVersion()).isEqualTo(SpecVersion.V31);
+
+        JsonNode served = JSON.readTree(response.body());
+        Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        Path committed = root.resolve("docs/openapi/" + service + ".json");
+        JsonNode expected = Files.exists(committed) ? JSON.readTree(committed.toFile()) : null;
+        if (!served.equals(expected)) {
+            Path fresh = Path.of("target/openapi/" + service + ".json").toAbsolutePath();
+            Files.createDirectories(fresh.getParent());
+            Files.writeString(
+                    fresh, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n");
+            throw new AssertionError(
+                    service
+                            + " serves an OpenAPI document that differs from "
+                            + committed
+                            + "; if the change is meant, review and copy it: cp "
+                            + fresh
+                            + " "
+                            + committed);
+        }
+    }
 
     /**
      * The document is OpenAPI 3.1 titled {@code title} with the project's version, defines the

@@ -1,10 +1,16 @@
 package com.translation.pipeline.ingest.batch;
 
+import static com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration.PROBLEM;
+import static com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration.PROBLEM_JSON;
+import static com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration.RETRY_AFTER;
+
 import com.translation.pipeline.service.web.RequestBodyException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import org.springframework.http.MediaType;
@@ -20,6 +26,48 @@ import org.springframework.web.bind.annotation.RestController;
  * item ({@link BatchReader}); its documented shape is {@link SessionBatchRequest} or {@link
  * TaskBatchRequest}.
  */
+@ApiResponse(
+        responseCode = "202",
+        description = "Every item is durably in Kafka (acks=all)",
+        content =
+                @Content(
+                        mediaType = "application/json",
+                        schema = @Schema(implementation = BatchResponse.class)))
+@ApiResponse(
+        responseCode = "207",
+        description =
+                "Some items were rejected by validation (each names its fields); the accepted ones"
+                        + " are durably in Kafka",
+        content =
+                @Content(
+                        mediaType = "application/json",
+                        schema = @Schema(implementation = BatchResponse.class)))
+@ApiResponse(
+        responseCode = "413",
+        description =
+                "More items than ingest.max-items, or a body larger than"
+                        + " pipeline.web.max-body-size; nothing published",
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+@ApiResponse(
+        responseCode = "422",
+        description =
+                "Nothing published: every item is invalid, or one is and the batch is atomic. The"
+                        + " results say why, item by item",
+        content =
+                @Content(
+                        mediaType = PROBLEM_JSON,
+                        schema = @Schema(ref = BatchDocumentation.BATCH_PROBLEM)))
+@ApiResponse(
+        responseCode = "503",
+        description =
+                "Kafka did not acknowledge some items in time: those are failed and may or may not"
+                        + " be stored; send them again after Retry-After (the accepted ones are"
+                        + " stored). Also when Kafka cannot be reached at all",
+        headers = @Header(name = "Retry-After", ref = RETRY_AFTER),
+        content =
+                @Content(
+                        mediaType = PROBLEM_JSON,
+                        schema = @Schema(ref = BatchDocumentation.BATCH_PROBLEM)))
 @RestController
 @RequestMapping("/api/v1/translation")
 class BatchController {
@@ -36,9 +84,9 @@ class BatchController {
     @Operation(
             summary = "Publish a batch of sessions",
             description =
-                    "202: every item is durably in Kafka (acks=all). 207: some items were rejected"
-                        + " by validation and the rest are durably in Kafka. 422: nothing was"
-                        + " published. 503 with Retry-After: Kafka did not acknowledge in time.")
+                    "Each item is validated on its own against the event contract (the Session"
+                            + " schema) and published keyed by session_id. An item is accepted"
+                            + " only once Kafka has acknowledged it (acks=all).")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = SessionBatchRequest.class)))
     @Tag(name = "sessions", description = "Sessions: write in batches")

@@ -1,7 +1,12 @@
 package com.translation.pipeline.ingest.flush;
 
 import com.translation.pipeline.ingest.IngestProperties;
+import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -30,15 +35,54 @@ class FlushController {
      * @param timeoutMs how long to wait at most; default 30 s, at most {@code
      *     ingest.flush-max-timeout}
      */
-    record FlushRequest(@PositiveOrZero Long timeoutMs) {}
+    record FlushRequest(
+            @Schema(
+                            description =
+                                    "Milliseconds to wait at most; 30000 unless given, at most"
+                                            + " ingest.flush-max-timeout")
+                    @PositiveOrZero
+                    Long timeoutMs) {}
 
-    record FlushResponse(String status, long waitedMs) {}
+    /**
+     * @param status always {@code flushed}
+     * @param waitedMs how long the barrier waited, in milliseconds
+     */
+    record FlushResponse(
+            @Schema(allowableValues = "flushed") String status,
+            @Schema(description = "Milliseconds waited") long waitedMs) {}
 
     @Operation(
             summary = "Read-your-writes barrier",
             description =
                     "200 once every event published to the topics before the call has been applied"
                         + " to MySQL; 504 with the number still pending when the timeout passes.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Everything published before the call is in MySQL",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = FlushResponse.class)))
+    @ApiResponse(
+            responseCode = "504",
+            description =
+                    "The timeout passed first: problem details with pending (events not yet"
+                            + " applied) and waited_ms",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentationAutoConfiguration.PROBLEM_JSON,
+                            schema = @Schema(ref = ApiDocumentationAutoConfiguration.PROBLEM)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "Kafka cannot be reached to read the topics' end offsets",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            ref = ApiDocumentationAutoConfiguration.RETRY_AFTER),
+            content =
+                    @Content(
+                            mediaType = ApiDocumentationAutoConfiguration.PROBLEM_JSON,
+                            schema = @Schema(ref = ApiDocumentationAutoConfiguration.PROBLEM)))
     @PostMapping("/api/v1/translation/flush")
     ResponseEntity<?> flush(@Valid @RequestBody(required = false) FlushRequest request) {
         Duration timeout = timeout(request);

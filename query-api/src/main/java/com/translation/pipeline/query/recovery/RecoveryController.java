@@ -1,8 +1,8 @@
 package com.translation.pipeline.query.recovery;
 
+import com.translation.pipeline.query.QueryApiDocumentation;
 import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.paging.ListParameters;
-import com.translation.pipeline.query.paging.Page;
 import com.translation.pipeline.query.paging.PageWriter;
 import com.translation.pipeline.query.session.SessionFilter;
 import com.translation.pipeline.query.session.SessionQueries;
@@ -12,7 +12,9 @@ import com.translation.pipeline.query.task.TaskView;
 import com.translation.pipeline.query.web.NotFoundException;
 import com.translation.pipeline.query.web.Parameters;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
+import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -64,7 +66,11 @@ class RecoveryController {
             description = "Filters user_id and updated_from/updated_to.")
     @ApiResponse(
             responseCode = "200",
-            content = @Content(schema = @Schema(implementation = Page.class)))
+            description = "A page of sessions",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(ref = QueryApiDocumentation.SESSION_PAGE)))
     @GetMapping("/incomplete-sessions")
     void incomplete(
             @RequestParam(name = "user_id", required = false) String userId,
@@ -91,10 +97,14 @@ class RecoveryController {
      * @param tasks all its tasks, by sequence
      */
     record Restored(
-            SessionView session,
+            @Schema(
+                            ref = QueryApiDocumentation.SESSION,
+                            description = "The session; null when only tasks of it are stored yet")
+                    SessionView session,
             boolean sessionFound,
             Map<String, Integer> taskCounts,
-            List<TaskView> tasks) {}
+            @ArraySchema(schema = @Schema(ref = QueryApiDocumentation.TASK))
+                    List<TaskView> tasks) {}
 
     @Operation(
             summary =
@@ -107,7 +117,18 @@ class RecoveryController {
                             + " answered in constant memory.")
     @ApiResponse(
             responseCode = "200",
-            content = @Content(schema = @Schema(implementation = Restored.class)))
+            description = "The session, its tasks' counts and its tasks",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = Restored.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Neither the session nor any task of it is stored",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentationAutoConfiguration.PROBLEM_JSON,
+                            schema = @Schema(ref = ApiDocumentationAutoConfiguration.PROBLEM)))
     @PostMapping("/restore/{id}")
     void restore(@PathVariable String id, HttpServletResponse response) throws IOException {
         Parameters.id("id", id);

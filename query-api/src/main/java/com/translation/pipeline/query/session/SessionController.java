@@ -1,8 +1,8 @@
 package com.translation.pipeline.query.session;
 
+import com.translation.pipeline.query.QueryApiDocumentation;
 import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.paging.ListParameters;
-import com.translation.pipeline.query.paging.Page;
 import com.translation.pipeline.query.paging.PageRequest;
 import com.translation.pipeline.query.paging.PageWriter;
 import com.translation.pipeline.query.task.TaskFilter;
@@ -11,6 +11,7 @@ import com.translation.pipeline.query.task.TaskView;
 import com.translation.pipeline.query.web.NotFoundException;
 import com.translation.pipeline.query.web.Parameters;
 import com.translation.pipeline.schema.db.SessionDeletion;
+import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -66,7 +67,11 @@ class SessionController {
             description = "Filters, sort and offset or keyset (cursor) paging.")
     @ApiResponse(
             responseCode = "200",
-            content = @Content(schema = @Schema(implementation = Page.class)))
+            description = "A page of sessions",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(ref = QueryApiDocumentation.SESSION_PAGE)))
     @GetMapping
     void list(
             @RequestParam(required = false) String status,
@@ -86,6 +91,21 @@ class SessionController {
                 SessionView::of);
     }
 
+    @Operation(summary = "One session")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The session as stored",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(ref = QueryApiDocumentation.SESSION)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No session is stored under this id",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentationAutoConfiguration.PROBLEM_JSON,
+                            schema = @Schema(ref = ApiDocumentationAutoConfiguration.PROBLEM)))
     @GetMapping("/{id}")
     SessionView one(@PathVariable String id) {
         Parameters.id("id", id);
@@ -99,7 +119,18 @@ class SessionController {
                             + " neither the session nor any task of it is stored.")
     @ApiResponse(
             responseCode = "200",
-            content = @Content(schema = @Schema(implementation = Page.class)))
+            description = "A page of the session's tasks",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(ref = QueryApiDocumentation.TASK_PAGE)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Neither the session nor any task of it is stored",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentationAutoConfiguration.PROBLEM_JSON,
+                            schema = @Schema(ref = ApiDocumentationAutoConfiguration.PROBLEM)))
     @GetMapping("/{id}/tasks")
     void tasks(
             @PathVariable String id,
@@ -117,6 +148,12 @@ class SessionController {
                 response, tasks.list(TaskFilter.ofSession(id), "sequence", request), TaskView::of);
     }
 
+    /**
+     * @param sessionId the id deleted
+     * @param deletedAt when: events of the session with an older updated_at never bring it back
+     * @param sessionDeleted whether a stored session was removed
+     * @param tasksDeleted how many stored tasks of it were removed
+     */
     record Deleted(String sessionId, Instant deletedAt, boolean sessionDeleted, int tasksDeleted) {}
 
     @Operation(

@@ -5,7 +5,10 @@ import com.translation.pipeline.schema.jooq.tables.records.TranslationSessionRec
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
-/** A session as the API returns it (snake_case JSON, times in UTC). */
+/**
+ * A session as the API returns it (snake_case JSON, times in UTC): the fields of the contract's
+ * Session schema, which is its schema in the OpenAPI document.
+ */
 public record SessionView(
         String sessionId,
         String userId,

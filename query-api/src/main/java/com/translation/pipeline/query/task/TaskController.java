@@ -1,11 +1,12 @@
 package com.translation.pipeline.query.task;
 
+import com.translation.pipeline.query.QueryApiDocumentation;
 import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.paging.ListParameters;
-import com.translation.pipeline.query.paging.Page;
 import com.translation.pipeline.query.paging.PageWriter;
 import com.translation.pipeline.query.web.NotFoundException;
 import com.translation.pipeline.query.web.Parameters;
+import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -41,7 +42,11 @@ class TaskController {
             description = "sort_by created_at, updated_at, task_id, or sequence (with session_id).")
     @ApiResponse(
             responseCode = "200",
-            content = @Content(schema = @Schema(implementation = Page.class)))
+            description = "A page of tasks",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(ref = QueryApiDocumentation.TASK_PAGE)))
     @GetMapping
     void list(
             @RequestParam(name = "session_id", required = false) String sessionId,
@@ -61,6 +66,21 @@ class TaskController {
                 TaskView::of);
     }
 
+    @Operation(summary = "One task")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The task as stored",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(ref = QueryApiDocumentation.TASK)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No task is stored under this id",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentationAutoConfiguration.PROBLEM_JSON,
+                            schema = @Schema(ref = ApiDocumentationAutoConfiguration.PROBLEM)))
     @GetMapping("/{id}")
     TaskView one(@PathVariable String id) {
         Parameters.id("id", id);

@@ -5,7 +5,10 @@ import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
-/** A task as the API returns it (snake_case JSON, times in UTC). */
+/**
+ * A task as the API returns it (snake_case JSON, times in UTC): the fields of the contract's Task
+ * schema, which is its schema in the OpenAPI document.
+ */
 public record TaskView(
         String taskId,
         String sessionId,

@@ -1,33 +1,44 @@
 package com.translation.pipeline.service.openapi;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.translation.pipeline.service.security.AccessRules;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Every service's OpenAPI document at {@code /v3/api-docs} (Swagger UI at {@code /docs}): its
- * title, version and description, the {@code X-API-Key} security scheme, and on each operation the
+ * Every service's OpenAPI 3.1 document at {@code /v3/api-docs} (Swagger UI at {@code /docs}): its
+ * title, version and description; the {@code X-API-Key} security scheme, and on each operation the
  * scope its key needs, read from the service's {@link AccessRules} (OpenAPI 3.1 lets an API key
- * requirement name roles), with the 401 and 403 answers the key check gives. Operations that need
- * no key carry an empty requirement, so Swagger UI's "Authorize" applies to the others only.
+ * requirement name roles); the answers every operation can get from the layers in front of it (401,
+ * 403 and 429 from the key check, 400, 408, 413, 415 and 503 from the body and parameter limits),
+ * as problem+json; the contract's JSON Schema files as component schemas ({@link
+ * JsonSchemaComponents}); and the JSON property names as the services write them (snake_case).
+ * Operations that need no key carry an empty requirement, so Swagger UI's "Authorize" applies to
+ * the others only.
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenApiCustomizer.class)
@@ -41,29 +52,60 @@ public class ApiDocumentationAutoConfiguration {
     /** The tag of every service's system endpoints (and query-api's stats), described here once. */
     public static final String SYSTEM_TAG = "system";
 
-    private static final String PROBLEM = "#/components/schemas/Problem";
+    /** The media type of every error answer (RFC 9457). */
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    /** {@code #/components/schemas/Problem}: RFC 9457 problem details with field errors. */
+    public static final String PROBLEM = "#/components/schemas/Problem";
+
+    /** {@code #/components/headers/Retry-After}, on 429 and 503 answers. */
+    public static final String RETRY_AFTER = "#/components/headers/Retry-After";
+
+    /** Spring Boot's error page, which answers only for the service, never a client's call. */
+    private static final String ERROR_PATH = "/error";
+
+    /** What springdoc calls a media type it cannot tell; every answer here is JSON. */
+    private static final String ANY_MEDIA_TYPE = "*/*";
+
+    static {
+        // A JsonNode (Jackson 3: metadata, settings) is any JSON, not the node's Java getters.
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(JsonNode.class, new JsonSchema().description("Any JSON value"));
+    }
 
     @Bean
     OpenAPI pipelineOpenApi(ApiDocumentationProperties properties) {
+        Components components =
+                new Components()
+                        .addSecuritySchemes(
+                                API_KEY_SCHEME,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name(AccessRules.KEY_HEADER)
+                                        .description(
+                                                "A key with the scope each operation names: read,"
+                                                        + " write or admin (admin may do"
+                                                        + " everything)."))
+                        .addSchemas("Problem", ProblemSchemas.problem())
+                        .addSchemas("FieldError", ProblemSchemas.fieldError())
+                        .addHeaders(
+                                "Retry-After",
+                                new Header()
+                                        .description("Seconds to wait before sending it again")
+                                        .schema(
+                                                ProblemSchemas.typed("integer")
+                                                        .minimum(BigDecimal.ONE)));
+        JsonSchemaComponents.load(properties.schemas()).forEach(components::addSchemas);
         return new OpenAPI()
                 .info(
                         new Info()
                                 .title(properties.title())
                                 .version(properties.version())
                                 .description(properties.description()))
-                .components(
-                        new Components()
-                                .addSecuritySchemes(
-                                        API_KEY_SCHEME,
-                                        new SecurityScheme()
-                                                .type(SecurityScheme.Type.APIKEY)
-                                                .in(SecurityScheme.In.HEADER)
-                                                .name(AccessRules.KEY_HEADER)
-                                                .description(
-                                                        "A key with the scope each operation"
-                                                                + " names: read, write or admin"
-                                                                + " (admin may do everything)."))
-                                .addSchemas("Problem", problemSchema()))
+                // Relative: the document is the same whichever address it is fetched at.
+                .servers(List.of(new Server().url("/")))
+                .components(components)
                 .addTagsItem(
                         new Tag()
                                 .name(SYSTEM_TAG)
@@ -72,21 +114,51 @@ public class ApiDocumentationAutoConfiguration {
     }
 
     /**
+     * Property names as the services' JSON has them: springdoc reads types with swagger-core's own
+     * mapper, which knows nothing of {@code spring.jackson.property-naming-strategy}.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(
+                        Json31.mapper()
+                                .copy()
+                                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+                .openapi31(true);
+    }
+
+    /**
      * With security off ({@code pipeline.security.enabled=false}) there are no rules: no scopes.
      */
     @Bean
-    OpenApiCustomizer apiKeyScopes(ObjectProvider<AccessRules> accessRules) {
+    OpenApiCustomizer commonAnswers(ObjectProvider<AccessRules> accessRules) {
         return openApi -> {
-            AccessRules rules = accessRules.getIfAvailable();
-            if (rules == null || openApi.getPaths() == null) {
+            if (openApi.getPaths() == null) {
                 return;
             }
+            openApi.getPaths().remove(ERROR_PATH);
+            // springdoc's schema of Spring's ProblemDetail; the answers here name Problem.
+            openApi.getComponents().getSchemas().remove("ProblemDetail");
+            AccessRules rules = accessRules.getIfAvailable();
             for (var path : openApi.getPaths().entrySet()) {
                 for (var operation : path.getValue().readOperationsMap().entrySet()) {
-                    secure(rules, operation.getKey().name(), path.getKey(), operation.getValue());
+                    Operation op = operation.getValue();
+                    CommonAnswers.limits(op);
+                    op.getResponses().values().forEach(ApiDocumentationAutoConfiguration::asJson);
+                    if (rules != null) {
+                        secure(rules, operation.getKey().name(), path.getKey(), op);
+                    }
                 }
             }
         };
+    }
+
+    private static void asJson(ApiResponse answer) {
+        if (answer.getContent() != null && answer.getContent().containsKey(ANY_MEDIA_TYPE)) {
+            answer.getContent()
+                    .addMediaType(
+                            MediaType.APPLICATION_JSON_VALUE,
+                            answer.getContent().remove(ANY_MEDIA_TYPE));
+        }
     }
 
     private static void secure(AccessRules rules, String method, String path, Operation operation) {
@@ -96,32 +168,6 @@ public class ApiDocumentationAutoConfiguration {
         }
         String scope = rules.required(method, path).name().toLowerCase(Locale.ROOT);
         operation.setSecurity(List.of(new SecurityRequirement().addList(API_KEY_SCHEME, scope)));
-        operation
-                .getResponses()
-                .addApiResponse("401", problem("No API key, or an unknown one"))
-                .addApiResponse("403", problem("The key lacks the scope " + scope));
-    }
-
-    private static ApiResponse problem(String description) {
-        return new ApiResponse()
-                .description(description)
-                .content(
-                        new Content()
-                                .addMediaType(
-                                        "application/problem+json",
-                                        new MediaType().schema(new Schema<>().$ref(PROBLEM))));
-    }
-
-    /** RFC 9457 problem details, as every service answers errors. */
-    @SuppressWarnings("rawtypes")
-    private static Schema problemSchema() {
-        return new Schema<>()
-                .type("object")
-                .description("RFC 9457 problem details")
-                .addProperty("type", new Schema<>().type("string"))
-                .addProperty("title", new Schema<>().type("string"))
-                .addProperty("status", new Schema<>().type("integer"))
-                .addProperty("detail", new Schema<>().type("string"))
-                .addProperty("instance", new Schema<>().type("string"));
+        CommonAnswers.keyCheck(operation, scope);
     }
 }

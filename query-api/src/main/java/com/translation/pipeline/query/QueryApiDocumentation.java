@@ -1,0 +1,111 @@
+package com.translation.pipeline.query;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.List;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * What query-api's OpenAPI document says beyond its controllers' annotations: the page schemas
+ * ({@code SessionPage}, {@code TaskPage}: the items are the contract's Session and Task schemas,
+ * the rest is what {@code PageWriter} writes), and on every read of {@code /api/v1/translation/**}
+ * the optional {@code X-Consistency-Token} header and the {@code X-Consistency} answer header
+ * ({@code ConsistencyInterceptor}).
+ */
+@Component
+public class QueryApiDocumentation implements OpenApiCustomizer {
+
+    /** A page of sessions. */
+    public static final String SESSION_PAGE = "#/components/schemas/SessionPage";
+
+    /** A page of tasks. */
+    public static final String TASK_PAGE = "#/components/schemas/TaskPage";
+
+    /** A session as stored: the contract's Session schema. */
+    public static final String SESSION = "#/components/schemas/Session";
+
+    /** A task as stored: the contract's Task schema. */
+    public static final String TASK = "#/components/schemas/Task";
+
+    private static final String READS = "/api/v1/translation/";
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        openApi.getComponents()
+                .addSchemas("SessionPage", page("sessions", SESSION))
+                .addSchemas("TaskPage", page("tasks", TASK));
+        for (var path : openApi.getPaths().entrySet()) {
+            if (!path.getKey().startsWith(READS)) {
+                continue;
+            }
+            path.getValue().readOperations().forEach(QueryApiDocumentation::consistency);
+        }
+    }
+
+    private static void consistency(io.swagger.v3.oas.models.Operation operation) {
+        operation.addParametersItem(
+                new Parameter()
+                        .in("header")
+                        .name("X-Consistency-Token")
+                        .required(false)
+                        .description(
+                                "The consistency_token of an ingest-api answer: the read first"
+                                        + " waits (query.consistency-wait) until the events behind"
+                                        + " it are applied")
+                        .schema(new JsonSchema().types(Set.of("string"))));
+        ApiResponse ok = operation.getResponses().get("200");
+        if (ok != null) {
+            ok.addHeaderObject(
+                    "X-Consistency",
+                    new Header()
+                            .description(
+                                    "With a token only: consistent once the events behind it are"
+                                            + " applied, stale when the wait ran out first (the"
+                                            + " answer holds what was applied then)")
+                            .schema(
+                                    new JsonSchema()
+                                            .types(Set.of("string"))
+                                            ._enum(List.of("consistent", "stale"))));
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema page(String what, String item) {
+        return new JsonSchema()
+                .types(Set.of("object"))
+                .description(
+                        "One page of "
+                                + what
+                                + ": page and total in offset mode, next_cursor whenever more rows"
+                                + " may follow (pass it as cursor for the next page, at any depth"
+                                + " at the same cost)")
+                .addProperty(
+                        "items",
+                        new JsonSchema().types(Set.of("array")).items(new JsonSchema().$ref(item)))
+                .addProperty(
+                        "page",
+                        new JsonSchema()
+                                .types(Set.of("integer", "null"))
+                                .description("The page number from 1, offset mode only"))
+                .addProperty(
+                        "page_size",
+                        new JsonSchema().types(Set.of("integer")).description("Rows asked"))
+                .addProperty(
+                        "total",
+                        new JsonSchema()
+                                .types(Set.of("integer", "null"))
+                                .description("Rows matching, offset mode only"))
+                .addProperty(
+                        "next_cursor",
+                        new JsonSchema()
+                                .types(Set.of("string", "null"))
+                                .description("The cursor of the next page; null on the last"))
+                .required(List.of("items", "page_size"));
+    }
+}
