@@ -82,6 +82,7 @@ class BatchController {
     }
 
     @Operation(
+            operationId = "publishSessions",
             summary = "Publish a batch of sessions",
             description =
                     "Each item is validated on its own against the event contract (the Session"
@@ -100,6 +101,7 @@ class BatchController {
     }
 
     @Operation(
+            operationId = "publishTasks",
             summary = "Publish a batch of tasks",
             description =
                     "Tasks are keyed by session_id, so a session's events stay in order. Statuses"

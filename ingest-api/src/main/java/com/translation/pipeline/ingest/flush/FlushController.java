@@ -52,6 +52,7 @@ class FlushController {
             @Schema(description = "Milliseconds waited") long waitedMs) {}
 
     @Operation(
+            operationId = "flush",
             summary = "Read-your-writes barrier",
             description =
                     "200 once every event published to the topics before the call has been applied"

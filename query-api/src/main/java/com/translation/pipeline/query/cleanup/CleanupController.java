@@ -19,6 +19,7 @@ class CleanupController {
     }
 
     @Operation(
+            operationId = "cleanupSessions",
             summary = "Remove terminal sessions older than N days, with their tasks",
             description =
                     "dry_run defaults to true: counts and sample ids only. A real run deletes in"

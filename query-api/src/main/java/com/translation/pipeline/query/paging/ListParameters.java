@@ -2,6 +2,7 @@ package com.translation.pipeline.query.paging;
 
 import com.translation.pipeline.query.QueryProperties;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -15,8 +16,14 @@ public record ListParameters(
         @Parameter(name = "sort_order", description = "asc or desc (the default)")
                 @BindParam("sort_order")
                 String sortOrder,
-        @Parameter(description = "page number from 1, offset paging") String page,
-        @Parameter(name = "page_size", description = "rows per page, 1 to the maximum (500)")
+        @Parameter(
+                        description = "page number from 1, offset paging",
+                        schema = @Schema(type = "integer", minimum = "1"))
+                String page,
+        @Parameter(
+                        name = "page_size",
+                        description = "rows per page, 1 to the maximum (500)",
+                        schema = @Schema(type = "integer", minimum = "1"))
                 @BindParam("page_size")
                 String pageSize,
         @Parameter(description = "next_cursor of a previous page, keyset paging") String cursor) {

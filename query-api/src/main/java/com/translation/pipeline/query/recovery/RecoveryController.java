@@ -62,6 +62,7 @@ class RecoveryController {
     }
 
     @Operation(
+            operationId = "listIncompleteSessions",
             summary = "Sessions pending, running or paused",
             description = "Filters user_id and updated_from/updated_to.")
     @ApiResponse(
@@ -107,6 +108,7 @@ class RecoveryController {
                     List<TaskView> tasks) {}
 
     @Operation(
+            operationId = "restoreSession",
             summary =
                     "A whole session: the session, counts of its tasks by status, and all its"
                             + " tasks by sequence",

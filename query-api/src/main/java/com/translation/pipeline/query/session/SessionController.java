@@ -13,6 +13,7 @@ import com.translation.pipeline.query.web.Parameters;
 import com.translation.pipeline.schema.db.SessionDeletion;
 import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -63,6 +64,7 @@ class SessionController {
     }
 
     @Operation(
+            operationId = "listSessions",
             summary = "List sessions",
             description = "Filters, sort and offset or keyset (cursor) paging.")
     @ApiResponse(
@@ -91,7 +93,7 @@ class SessionController {
                 SessionView::of);
     }
 
-    @Operation(summary = "One session")
+    @Operation(operationId = "getSession", summary = "One session")
     @ApiResponse(
             responseCode = "200",
             description = "The session as stored",
@@ -113,6 +115,7 @@ class SessionController {
     }
 
     @Operation(
+            operationId = "listSessionTasks",
             summary = "A session's tasks, by sequence",
             description =
                     "Also before the session itself is stored: tasks may arrive first. 404 when"
@@ -134,8 +137,16 @@ class SessionController {
     @GetMapping("/{id}/tasks")
     void tasks(
             @PathVariable String id,
-            @RequestParam(required = false) String page,
-            @RequestParam(name = "page_size", required = false) String pageSize,
+            @Parameter(
+                            description = "page number from 1, offset paging",
+                            schema = @Schema(type = "integer", minimum = "1"))
+                    @RequestParam(required = false)
+                    String page,
+            @Parameter(
+                            description = "rows per page, 1 to the maximum (500)",
+                            schema = @Schema(type = "integer", minimum = "1"))
+                    @RequestParam(name = "page_size", required = false)
+                    String pageSize,
             @RequestParam(required = false) String cursor,
             HttpServletResponse response)
             throws IOException {
@@ -157,6 +168,7 @@ class SessionController {
     record Deleted(String sessionId, Instant deletedAt, boolean sessionDeleted, int tasksDeleted) {}
 
     @Operation(
+            operationId = "deleteSession",
             summary = "Delete a session and its tasks",
             description =
                     "Also when the session has not reached the database yet: events older than the"

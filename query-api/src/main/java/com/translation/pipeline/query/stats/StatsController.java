@@ -17,6 +17,7 @@ class StatsController {
     }
 
     @Operation(
+            operationId = "getStats",
             summary =
                     "Sessions and tasks by status, the writer's lag per partition, dead letters,"
                             + " table sizes",

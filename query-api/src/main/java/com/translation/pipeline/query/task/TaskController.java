@@ -38,6 +38,7 @@ class TaskController {
     }
 
     @Operation(
+            operationId = "listTasks",
             summary = "List tasks",
             description = "sort_by created_at, updated_at, task_id, or sequence (with session_id).")
     @ApiResponse(
@@ -66,7 +67,7 @@ class TaskController {
                 TaskView::of);
     }
 
-    @Operation(summary = "One task")
+    @Operation(operationId = "getTask", summary = "One task")
     @ApiResponse(
             responseCode = "200",
             description = "The task as stored",

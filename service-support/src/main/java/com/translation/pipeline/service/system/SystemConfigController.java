@@ -1,6 +1,7 @@
 package com.translation.pipeline.service.system;
 
 import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,9 @@ class SystemConfigController {
 
     record EffectiveConfig(Map<String, JsonNode> settings, Map<String, String> properties) {}
 
+    @Operation(
+            operationId = "getConfig",
+            summary = "The service's effective settings, secrets redacted")
     @GetMapping("/api/v1/system/config")
     EffectiveConfig config() {
         Map<String, JsonNode> settings = new TreeMap<>();

@@ -4,6 +4,7 @@ import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguratio
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ class SystemMetricsController {
         this.service = service;
     }
 
+    @Operation(operationId = "getMetrics", summary = "The service's main meters, summarised")
     @GetMapping("/api/v1/system/metrics")
     MetricsSummary metrics() {
         List<MeterSummary> meters =
