@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +45,7 @@ class GeneratedClientIT {
 
     @BeforeAll
     static void start() throws Exception {
-        pipeline = PipelineProcesses.start(1, Map.of());
+        pipeline = RunningPipeline.get();
         ingest = new com.translation.pipeline.client.ingest.ApiClient();
         ingest.updateBaseUri(pipeline.ingest().baseUrl());
         ingest.setRequestInterceptor(
@@ -55,13 +54,6 @@ class GeneratedClientIT {
         query.updateBaseUri(pipeline.query().baseUrl());
         query.setRequestInterceptor(
                 request -> request.header("X-API-Key", PipelineProcesses.ADMIN_KEY));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
     }
 
     @Test
