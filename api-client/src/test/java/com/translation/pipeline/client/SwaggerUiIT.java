@@ -24,17 +24,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Swagger UI as a new user meets it, in headless Chromium: open query-api's {@code /docs},
- * "Authorize" with a read key, "Try it out" on the list of sessions and "Execute": the answer shown
- * is 200. Without the browser it needs, Debian's {@code chromium} and {@code chromium-driver}
- * packages (which {@code .ci/run} installs), it is skipped with that reason. Its screenshot is
- * written to {@code target/swagger-ui.png} (the one in docs/images was taken so).
+ * Swagger UI as a new user meets it, in headless Chromium: open a service's {@code /docs},
+ * "Authorize" with a key, "Try it out" and "Execute": query-api's list of sessions answers 200, and
+ * ingest-api takes the example session Swagger UI builds from the contract's schema (202). Without
+ * the browser it needs, Debian's {@code chromium} and {@code chromium-driver} packages (which
+ * {@code .ci/run} installs), it is skipped with that reason. Its screenshot is written to {@code
+ * target/swagger-ui*.png} (the one in docs/images was taken so).
  */
 class SwaggerUiIT {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final String OPERATION = "#operations-sessions-listSessions";
 
     private ChromeDriver browser;
 
@@ -61,42 +61,64 @@ class SwaggerUiIT {
     }
 
     @Test
-    void authorizeThenTryItOutGetsA200() throws IOException {
-        PipelineProcesses pipeline = RunningPipeline.get();
+    void queryApiAuthorizeThenTryItOutListsSessions() throws IOException {
+        tryItOut(
+                RunningPipeline.get().query().baseUrl(),
+                PipelineProcesses.READ_KEY,
+                "#operations-sessions-listSessions",
+                "200",
+                "swagger-ui.png");
+    }
+
+    /** The example body Swagger UI builds from the contract's Session schema is a valid item. */
+    @Test
+    void ingestApiAuthorizeThenTryItOutPublishesTheExampleSession() throws IOException {
+        tryItOut(
+                RunningPipeline.get().ingest().baseUrl(),
+                PipelineProcesses.WRITE_KEY,
+                "#operations-sessions-publishSessions",
+                "202",
+                "swagger-ui-ingest.png");
+    }
+
+    private void tryItOut(
+            String baseUrl, String apiKey, String operation, String expected, String screenshot)
+            throws IOException {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-        browser.get(pipeline.query().baseUrl() + "/docs");
+        browser.get(baseUrl + "/docs");
         click(wait, "button.authorize");
         WebElement key =
                 wait.until(
                         ExpectedConditions.visibilityOfElementLocated(
                                 By.cssSelector(".modal-ux input[type=text]")));
-        key.sendKeys(PipelineProcesses.READ_KEY);
+        key.sendKeys(apiKey);
         click(wait, ".modal-ux button.modal-btn.auth.authorize");
         click(wait, ".modal-ux button.btn-done");
 
-        click(wait, OPERATION + " .opblock-summary-control");
-        click(wait, OPERATION + " button.try-out__btn");
-        click(wait, OPERATION + " button.execute");
+        click(wait, operation + " .opblock-summary-control");
+        click(wait, operation + " button.try-out__btn");
+        click(wait, operation + " button.execute");
         WebElement status =
                 wait.until(
                         ExpectedConditions.visibilityOfElementLocated(
                                 By.cssSelector(
-                                        OPERATION
+                                        operation
                                                 + " .live-responses-table .response"
                                                 + " .response-col_status")));
-        String curl = browser.findElement(By.cssSelector(OPERATION + " .curl-command")).getText();
+        String curl = browser.findElement(By.cssSelector(operation + " .curl-command")).getText();
+        String answer =
+                browser.findElement(By.cssSelector(operation + " .live-responses-table")).getText();
 
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
-        Path screenshot = Path.of("target/swagger-ui.png");
         Files.copy(
                 browser.getScreenshotAs(OutputType.FILE).toPath(),
-                screenshot,
+                Path.of("target", screenshot),
                 StandardCopyOption.REPLACE_EXISTING);
-        assertThat(status.getText()).as("the status Swagger UI shows").isEqualTo("200");
-        assertThat(curl)
-                .as("the call Swagger UI made")
-                .contains("X-API-Key: " + PipelineProcesses.READ_KEY);
+        assertThat(status.getText())
+                .as("the status Swagger UI shows: " + answer)
+                .isEqualTo(expected);
+        assertThat(curl).as("the call Swagger UI made").contains("X-API-Key: " + apiKey);
     }
 
     private void click(WebDriverWait wait, String css) {

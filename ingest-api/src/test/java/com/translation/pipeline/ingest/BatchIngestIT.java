@@ -289,6 +289,45 @@ class BatchIngestIT {
     }
 
     @Test
+    void aBatchWhoseAcceptTakesNoJsonIsRefusedBeforeAnythingIsPublished() {
+        long before = KAFKA.endOffsetSum(SESSIONS_TOPIC);
+        String body = sessions(IngestTestData.session("s-" + UUID.randomUUID()));
+
+        for (String accept :
+                List.of(
+                        "application/xml",
+                        "application/yaml",
+                        "text/html",
+                        "application/json;q=0")) {
+            HttpResponse<String> response =
+                    ServiceHttp.send(
+                            HttpRequest.newBuilder(ServiceHttp.uri(port, SESSIONS_BATCH))
+                                    .header("Content-Type", "application/json")
+                                    .header("Accept", accept)
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+            assertThat(response.statusCode()).as(accept).isEqualTo(406);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValue("application/problem+json");
+            assertThat(JSON.readTree(response.body()).path("detail").asString())
+                    .contains("nothing was done");
+        }
+        assertThat(KAFKA.endOffsetSum(SESSIONS_TOPIC)).isEqualTo(before);
+
+        for (String accept :
+                List.of("application/json", "*/*", "application/*", "text/html, */*;q=0.1")) {
+            HttpResponse<String> response =
+                    ServiceHttp.send(
+                            HttpRequest.newBuilder(ServiceHttp.uri(port, SESSIONS_BATCH))
+                                    .header("Content-Type", "application/json")
+                                    .header("Accept", accept)
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(response.statusCode()).as(accept).isEqualTo(202);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        }
+    }
+
+    @Test
     void healthHasAKafkaComponentAndOpenApiDescribesTheBatchEndpoints() {
         JsonNode health = JSON.readTree(ServiceHttp.get(port, "/health").body());
         HttpResponse<String> apiDocs = ServiceHttp.get(port, "/v3/api-docs");

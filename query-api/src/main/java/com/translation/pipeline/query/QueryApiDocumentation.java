@@ -40,6 +40,21 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
         openApi.getComponents()
                 .addSchemas("SessionPage", page("sessions", SESSION))
                 .addSchemas("TaskPage", page("tasks", TASK));
+        // A restore of a session whose tasks arrived first has "session": null.
+        Schema<?> restored = openApi.getComponents().getSchemas().get("Restored");
+        if (restored != null && restored.getProperties() != null) {
+            restored.getProperties()
+                    .put(
+                            "session",
+                            new JsonSchema()
+                                    .description(
+                                            "The session; null when only tasks of it are stored"
+                                                    + " yet")
+                                    .anyOf(
+                                            List.of(
+                                                    new JsonSchema().types(Set.of("null")),
+                                                    new JsonSchema().$ref(SESSION))));
+        }
         for (var path : openApi.getPaths().entrySet()) {
             if (!path.getKey().startsWith(READS)) {
                 continue;
@@ -59,19 +74,21 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
                                         + " waits (query.consistency-wait) until the events behind"
                                         + " it are applied")
                         .schema(new JsonSchema().types(Set.of("string"))));
-        ApiResponse ok = operation.getResponses().get("200");
-        if (ok != null) {
-            ok.addHeaderObject(
-                    "X-Consistency",
-                    new Header()
-                            .description(
-                                    "With a token only: consistent once the events behind it are"
-                                            + " applied, stale when the wait ran out first (the"
-                                            + " answer holds what was applied then)")
-                            .schema(
-                                    new JsonSchema()
-                                            .types(Set.of("string"))
-                                            ._enum(List.of("consistent", "stale"))));
+        for (String status : List.of("200", "404")) {
+            ApiResponse answer = operation.getResponses().get(status);
+            if (answer != null) {
+                answer.addHeaderObject(
+                        "X-Consistency",
+                        new Header()
+                                .description(
+                                        "With a token only: consistent once the events behind it"
+                                                + " are applied, stale when the wait ran out first"
+                                                + " (the answer holds what was applied then)")
+                                .schema(
+                                        new JsonSchema()
+                                                .types(Set.of("string"))
+                                                ._enum(List.of("consistent", "stale"))));
+            }
         }
     }
 

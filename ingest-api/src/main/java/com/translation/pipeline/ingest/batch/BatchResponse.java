@@ -1,5 +1,6 @@
 package com.translation.pipeline.ingest.batch;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -12,7 +13,11 @@ import java.util.List;
  *     again
  */
 public record BatchResponse(
-        int accepted, int rejected, int failed, List<ItemResult> results, String consistencyToken) {
+        int accepted,
+        int rejected,
+        int failed,
+        List<ItemResult> results,
+        @Schema(types = {"string", "null"}) String consistencyToken) {
 
     static BatchResponse of(List<ItemResult> results, String consistencyToken) {
         return new BatchResponse(

@@ -1,6 +1,7 @@
 package com.translation.pipeline.ingest.batch;
 
 import com.translation.pipeline.schema.event.FieldError;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -11,7 +12,11 @@ import java.util.List;
  * @param status accepted (durably in Kafka), rejected (invalid, or held back by an atomic batch) or
  *     failed (valid, but Kafka did not acknowledge it in time: send it again)
  */
-public record ItemResult(int index, String id, Status status, List<ItemError> errors) {
+public record ItemResult(
+        int index,
+        @Schema(types = {"string", "null"}) String id,
+        Status status,
+        List<ItemError> errors) {
 
     public enum Status {
         accepted,

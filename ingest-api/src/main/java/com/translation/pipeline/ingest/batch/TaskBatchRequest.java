@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
  * BatchReader}) and each item validated on its own by the event contract, whose JSON Schema file is
  * the item's schema in the document.
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record TaskBatchRequest(
         @ArraySchema(
                         schema = @Schema(ref = "#/components/schemas/Task"),

@@ -37,6 +37,7 @@ class FlushController {
      */
     record FlushRequest(
             @Schema(
+                            minimum = "0",
                             description =
                                     "Milliseconds to wait at most; 30000 unless given, at most"
                                             + " ingest.flush-max-timeout")
@@ -72,7 +73,7 @@ class FlushController {
             content =
                     @Content(
                             mediaType = ApiDocumentationAutoConfiguration.PROBLEM_JSON,
-                            schema = @Schema(ref = ApiDocumentationAutoConfiguration.PROBLEM)))
+                            schema = @Schema(ref = "#/components/schemas/FlushTimeout")))
     @ApiResponse(
             responseCode = "503",
             description = "Kafka cannot be reached to read the topics' end offsets",

@@ -1,5 +1,7 @@
 package com.translation.pipeline.query.cleanup;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,5 +17,6 @@ import java.util.List;
  */
 public record CleanupRequest(
         @NotNull @Min(0) @Max(36500) Integer olderThanDays,
-        List<String> statuses,
-        Boolean dryRun) {}
+        @ArraySchema(schema = @Schema(allowableValues = {"completed", "failed", "cancelled"}))
+                List<String> statuses,
+        @Schema(defaultValue = "true") Boolean dryRun) {}

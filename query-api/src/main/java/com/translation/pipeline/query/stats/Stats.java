@@ -1,5 +1,6 @@
 package com.translation.pipeline.query.stats;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,21 @@ record Stats(Counts sessions, Counts tasks, Pipeline pipeline, Storage storage) 
      *     lag and dead letters are null)
      */
     record Pipeline(
-            String kafka,
+            @Schema(allowableValues = {"available", "unavailable"}) String kafka,
             List<PartitionLag> partitions,
-            Long totalLag,
-            Long deadLetters,
-            Instant lastAppliedAt) {}
+            @Schema(types = {"integer", "null"}) Long totalLag,
+            @Schema(types = {"integer", "null"}) Long deadLetters,
+            @Schema(
+                            types = {"string", "null"},
+                            format = "date-time")
+                    Instant lastAppliedAt) {}
 
     record PartitionLag(
-            String topic, int partition, Long endOffset, long appliedOffset, Long lag) {}
+            String topic,
+            int partition,
+            @Schema(types = {"integer", "null"}) Long endOffset,
+            long appliedOffset,
+            @Schema(types = {"integer", "null"}) Long lag) {}
 
     record Storage(List<TableSize> tables) {}
 

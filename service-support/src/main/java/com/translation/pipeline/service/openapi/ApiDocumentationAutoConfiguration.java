@@ -69,8 +69,7 @@ public class ApiDocumentationAutoConfiguration {
 
     static {
         // A JsonNode (Jackson 3: metadata, settings) is any JSON, not the node's Java getters.
-        SpringDocUtils.getConfig()
-                .replaceWithSchema(JsonNode.class, new JsonSchema().description("Any JSON value"));
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new JsonSchema());
     }
 
     @Bean

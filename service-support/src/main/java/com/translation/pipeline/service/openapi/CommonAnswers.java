@@ -33,10 +33,16 @@ final class CommonAnswers {
 
     /**
      * 400, 408, 413, 415 and 503 (with Retry-After) for an operation with a request body; 400 for
-     * one with parameters.
+     * one with parameters; a default problem answer for every operation.
      */
     static void limits(Operation operation) {
         ApiResponses answers = operation.getResponses();
+        if (answers.getDefault() == null) {
+            answers.setDefault(
+                    problem(
+                            "Any other error, as problem+json: 405 (a method the path does not"
+                                + " take), 406 (an Accept without JSON; nothing is done), 500"));
+        }
         if (operation.getRequestBody() != null) {
             addIfAbsent(answers, "400", problem("The body is not JSON of the documented shape"));
             addIfAbsent(answers, "408", problem("The body did not arrive in time"));

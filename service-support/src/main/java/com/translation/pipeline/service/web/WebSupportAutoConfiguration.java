@@ -29,11 +29,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class WebSupportAutoConfiguration implements WebMvcConfigurer {
 
     /**
-     * Every API endpoint reads only the parameters it documents, each once and with a value ({@link
-     * KnownParameters}), before any other interceptor (a consistency wait) runs.
+     * An API request whose {@code Accept} takes no JSON is refused with 406 before its endpoint
+     * runs ({@link JsonAnswersOnly}). Every API endpoint reads only the parameters it documents,
+     * each once and with a value ({@link KnownParameters}), before any other interceptor (a
+     * consistency wait) runs.
      */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        // First: a request whose answer cannot be delivered does nothing.
+        registry.addInterceptor(new JsonAnswersOnly())
+                .addPathPatterns("/api/**")
+                .order(Ordered.HIGHEST_PRECEDENCE);
         registry.addInterceptor(new KnownParameters())
                 .addPathPatterns("/api/**")
                 .order(Ordered.HIGHEST_PRECEDENCE);
