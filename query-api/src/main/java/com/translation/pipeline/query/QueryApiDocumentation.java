@@ -6,8 +6,12 @@ import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +39,36 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
 
     private static final String READS = "/api/v1/translation/";
 
+    private final QueryProperties properties;
+
+    QueryApiDocumentation(QueryProperties properties) {
+        this.properties = properties;
+    }
+
+    /**
+     * Lists the values a query parameter of one operation takes (the sets the queries check: a
+     * status, a sort column), for the feature that owns them.
+     *
+     * @param path the operation's path template
+     * @param parameter the query parameter's name
+     * @param values the values it takes, in the document's order
+     */
+    public static void restrict(
+            OpenAPI openApi, String path, String parameter, Collection<String> values) {
+        var item = openApi.getPaths().get(path);
+        if (item == null || item.getGet() == null || item.getGet().getParameters() == null) {
+            return;
+        }
+        for (Parameter p : item.getGet().getParameters()) {
+            if (p.getName().equals(parameter) && "query".equals(p.getIn())) {
+                p.setSchema(
+                        new JsonSchema()
+                                .types(Set.of("string"))
+                                ._enum(new ArrayList<>(new TreeSet<>(values))));
+            }
+        }
+    }
+
     @Override
     public void customise(OpenAPI openApi) {
         openApi.getComponents()
@@ -60,6 +94,7 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
                 continue;
             }
             path.getValue().readOperations().forEach(QueryApiDocumentation::consistency);
+            path.getValue().readOperations().forEach(this::typeParameters);
         }
     }
 
@@ -88,6 +123,38 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
                                         new JsonSchema()
                                                 .types(Set.of("string"))
                                                 ._enum(List.of("consistent", "stale"))));
+            }
+        }
+    }
+
+    /**
+     * What the parameters every read shares take: a path {@code id} is the contract's id, a time
+     * bound an RFC 3339 date-time, a page size at most {@code query.max-page-size}, a user id at
+     * most 64 characters ({@code Parameters}).
+     */
+    private void typeParameters(io.swagger.v3.oas.models.Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter p : operation.getParameters()) {
+            String name = p.getName();
+            if ("path".equals(p.getIn()) && name.equals("id")) {
+                p.setSchema(new JsonSchema().$ref("#/components/schemas/id"));
+            } else if (name.endsWith("_from") || name.endsWith("_to")) {
+                p.setSchema(new JsonSchema().types(Set.of("string")).format("date-time"));
+                p.setDescription(
+                        "An RFC 3339 date-time with an offset; "
+                                + (name.endsWith("_from")
+                                        ? "from (inclusive)"
+                                        : "until (exclusive)"));
+            } else if (name.equals("page_size")) {
+                p.setSchema(
+                        new JsonSchema()
+                                .types(Set.of("integer"))
+                                .minimum(BigDecimal.ONE)
+                                .maximum(BigDecimal.valueOf(properties.maxPageSize())));
+            } else if (name.equals("user_id")) {
+                p.setSchema(new JsonSchema().types(Set.of("string")).maxLength(64));
             }
         }
     }

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.BindParam;
 public record ListParameters(
         @Parameter(name = "sort_by", description = "the column to sort by") @BindParam("sort_by")
                 String sortBy,
-        @Parameter(name = "sort_order", description = "asc or desc (the default)")
+        @Parameter(
+                        name = "sort_order",
+                        description = "asc or desc (the default)",
+                        schema = @Schema(allowableValues = {"asc", "desc"}))
                 @BindParam("sort_order")
                 String sortOrder,
         @Parameter(

@@ -111,7 +111,7 @@ class RecoveryController {
             operationId = "restoreSession",
             summary =
                     "A whole session: the session, counts of its tasks by status, and all its"
-                            + " tasks by sequence",
+                            + " tasks by sequence (tasks without one first)",
             description =
                     "Tasks may arrive before their session: session_found false and session null"
                             + " then, with the tasks stored so far. 404 when neither is stored. The"

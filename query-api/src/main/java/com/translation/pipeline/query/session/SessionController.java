@@ -116,7 +116,7 @@ class SessionController {
 
     @Operation(
             operationId = "listSessionTasks",
-            summary = "A session's tasks, by sequence",
+            summary = "A session's tasks, by sequence (tasks without one first), then task_id",
             description =
                     "Also before the session itself is stored: tasks may arrive first. 404 when"
                             + " neither the session nor any task of it is stored.")

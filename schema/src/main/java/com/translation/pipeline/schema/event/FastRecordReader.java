@@ -71,8 +71,10 @@ final class FastRecordReader {
                     "maximum",
                     "format",
                     "anyOf",
+                    // Annotations (JSON Schema's meta-data vocabulary): they validate nothing.
                     "description",
                     "title",
+                    "examples",
                     "x-max-utf8-bytes",
                     "x-max-depth",
                     "x-max-json-bytes",

@@ -37,8 +37,7 @@ final class ProblemSchemas {
                         "field",
                         string(
                                 "The field or parameter as the request spells it"
-                                    + " (sessions[2].status, page_size); empty for the item as a"
-                                    + " whole"))
+                                        + " (older_than_days, page_size, sessions)"))
                 .addProperty(
                         "reason",
                         string(
