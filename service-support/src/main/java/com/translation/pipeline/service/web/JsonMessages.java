@@ -15,8 +15,14 @@ public final class JsonMessages {
 
     private static final Pattern CONSTRAINT_SOURCE = Pattern.compile(",? ?from `[^`]*`| ?\\(\\)");
     private static final Pattern TOKEN = Pattern.compile("JsonToken\\.([A-Z_]+)");
+    // Whole names only: not the tail of "StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION".
     private static final Pattern QUALIFIED_TYPE =
-            Pattern.compile("`?(?:[a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*(?:<[^>]*>)?`?");
+            Pattern.compile("`?(?<![\\w$.])(?:[a-z][a-z0-9_]*\\.)+[A-Z][\\w$]*(?:<[^>]*>)?`?");
+
+    /**
+     * A location's source, which the parser does not include: "[Source: REDACTED (...); line: 1".
+     */
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*(?:\\([^)]*\\))?; ");
 
     private JsonMessages() {}
 
@@ -66,7 +72,8 @@ public final class JsonMessages {
         if (message == null) {
             return null;
         }
-        String cleaned = CONSTRAINT_SOURCE.matcher(message).replaceAll("");
+        String cleaned = SOURCE.matcher(message).replaceAll("[");
+        cleaned = CONSTRAINT_SOURCE.matcher(cleaned).replaceAll("");
         cleaned = CONSTRAINT_SOURCE.matcher(cleaned).replaceAll("");
         cleaned =
                 TOKEN.matcher(cleaned)

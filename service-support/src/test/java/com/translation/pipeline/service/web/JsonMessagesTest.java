@@ -52,6 +52,18 @@ class JsonMessagesTest {
         assertThat(JsonMessages.clean(null)).isNull();
     }
 
+    @Test
+    void aLocationLosesTheParserSettingThatHidesItsSourceAndStaysReadable() {
+        JacksonException error = readError("{\"days\": 1");
+
+        assertThat(error.getOriginalMessage()).contains("StreamReadFeature");
+        assertThat(JsonMessages.of(error))
+                .startsWith(
+                        "Unexpected end-of-input: expected close marker for Object (start marker"
+                                + " at [")
+                .doesNotContain("Source", "REDACTED", "StreamRead", "a value");
+    }
+
     private static JacksonException readError(String json) {
         try {
             JSON.readValue(json, Request.class);
