@@ -315,7 +315,12 @@ class BatchIngestIT {
         assertThat(KAFKA.endOffsetSum(SESSIONS_TOPIC)).isEqualTo(before);
 
         for (String accept :
-                List.of("application/json", "*/*", "application/*", "text/html, */*;q=0.1")) {
+                List.of(
+                        "application/json",
+                        "*/*",
+                        "application/*",
+                        "text/html, */*;q=0.1",
+                        "application/yaml, application/json;q=0.5")) {
             HttpResponse<String> response =
                     ServiceHttp.send(
                             HttpRequest.newBuilder(ServiceHttp.uri(port, SESSIONS_BATCH))

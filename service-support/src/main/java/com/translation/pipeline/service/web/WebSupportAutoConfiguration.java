@@ -12,6 +12,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -43,6 +45,25 @@ public class WebSupportAutoConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new KnownParameters())
                 .addPathPatterns("/api/**")
                 .order(Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    /**
+     * No YAML answers: springdoc brings jackson-dataformat-yaml, and Spring MVC then answers {@code
+     * Accept: application/yaml} in YAML written by a mapper without the services' settings
+     * (camelCase names). Every answer is JSON ({@link JsonAnswersOnly}).
+     */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConvertersList(
+                converters ->
+                        converters.removeIf(
+                                converter ->
+                                        converter.getSupportedMediaTypes().stream()
+                                                .anyMatch(
+                                                        type ->
+                                                                MediaType.APPLICATION_YAML
+                                                                        .equalsTypeAndSubtype(
+                                                                                type))));
     }
 
     /**
