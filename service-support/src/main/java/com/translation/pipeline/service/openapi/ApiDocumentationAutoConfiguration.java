@@ -64,6 +64,12 @@ public class ApiDocumentationAutoConfiguration {
     /** Spring Boot's error page, which answers only for the service, never a client's call. */
     private static final String ERROR_PATH = "/error";
 
+    /** springdoc's tag of the actuator endpoints ({@code springdoc.show-actuator}). */
+    private static final String ACTUATOR_TAG = "Actuator";
+
+    /** The health endpoint, open to every caller. */
+    private static final String HEALTH_PATH = "/health";
+
     /** What springdoc calls a media type it cannot tell; every answer here is JSON. */
     private static final String ANY_MEDIA_TYPE = "*/*";
 
@@ -137,10 +143,14 @@ public class ApiDocumentationAutoConfiguration {
             openApi.getPaths().remove(ERROR_PATH);
             // springdoc's schema of Spring's ProblemDetail; the answers here name Problem.
             openApi.getComponents().getSchemas().remove("ProblemDetail");
+            if (openApi.getTags() != null) {
+                openApi.getTags().removeIf(tag -> ACTUATOR_TAG.equals(tag.getName()));
+            }
             AccessRules rules = accessRules.getIfAvailable();
             for (var path : openApi.getPaths().entrySet()) {
                 for (var operation : path.getValue().readOperationsMap().entrySet()) {
                     Operation op = operation.getValue();
+                    system(path.getKey(), op);
                     CommonAnswers.limits(op);
                     op.getResponses().values().forEach(ApiDocumentationAutoConfiguration::asJson);
                     if (rules != null) {
@@ -149,6 +159,23 @@ public class ApiDocumentationAutoConfiguration {
                 }
             }
         };
+    }
+
+    /** The actuator's health and metrics, listed with the service's other system endpoints. */
+    private static void system(String path, Operation operation) {
+        if (operation.getTags() != null && operation.getTags().remove(ACTUATOR_TAG)) {
+            operation.addTagsItem(SYSTEM_TAG);
+        }
+        if (path.equals(HEALTH_PATH)) {
+            operation
+                    .getResponses()
+                    .addApiResponse(
+                            "503",
+                            new ApiResponse()
+                                    .description(
+                                            "DOWN: a component the service needs (db, kafka,"
+                                                + " kafkaWrites) is down; the body says which"));
+        }
     }
 
     private static void asJson(ApiResponse answer) {
