@@ -382,6 +382,33 @@ final class QueryBench {
                 });
     }
 
+    /**
+     * Latencies of {@code count} requests to {@code minimal}, back to back, for the single reads it
+     * serves ({@link #servedByMinimal}).
+     */
+    Histogram minimal(Query query, int count, MinimalQueryServer minimal) {
+        return time(
+                count,
+                i -> {
+                    BenchHttp.Answer answer =
+                            BenchHttp.send(
+                                    query.method(),
+                                    minimal.baseUrl() + query.path(),
+                                    PipelineProcesses.READ_KEY,
+                                    null);
+                    if (answer.status() != 200) {
+                        throw new IllegalStateException(
+                                query.name() + " (minimal): " + answer.status());
+                    }
+                    return answer.body().length();
+                });
+    }
+
+    /** Whether the minimal server ({@link MinimalQueryServer}) serves {@code query}. */
+    static boolean servedByMinimal(Query query) {
+        return query.name().equals("query.session.get") || query.name().equals("query.task.get");
+    }
+
     /** Latencies of {@code count} runs of the same statements over JDBC, every column read. */
     Histogram raw(Query query, int count) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
