@@ -12,13 +12,19 @@ import com.translation.pipeline.client.ingest.model.ItemError;
 import com.translation.pipeline.client.ingest.model.ItemResult;
 import com.translation.pipeline.client.ingest.model.SessionBatchRequest;
 import com.translation.pipeline.client.ingest.model.TaskBatchRequest;
+import com.translation.pipeline.client.query.api.MaintenanceApi;
 import com.translation.pipeline.client.query.api.RecoveryApi;
 import com.translation.pipeline.client.query.api.SessionsApi;
+import com.translation.pipeline.client.query.api.SystemApi;
+import com.translation.pipeline.client.query.model.CleanupRequest;
 import com.translation.pipeline.client.query.model.Deleted;
+import com.translation.pipeline.client.query.model.Pipeline;
 import com.translation.pipeline.client.query.model.Problem;
 import com.translation.pipeline.client.query.model.Restored;
+import com.translation.pipeline.client.query.model.Result;
 import com.translation.pipeline.client.query.model.Session;
 import com.translation.pipeline.client.query.model.SessionPage;
+import com.translation.pipeline.client.query.model.Stats;
 import com.translation.pipeline.client.query.model.Task;
 import com.translation.pipeline.client.query.model.TaskPage;
 import com.translation.pipeline.testsupport.PipelineProcesses;
@@ -33,9 +39,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The Java client that openapi-generator builds from the committed OpenAPI documents, against the
  * pipeline as it ships (the services' jars, a broker, a database): a batch of sessions and of tasks
- * posted, flushed, listed page by page, read one by one, restored and deleted, every value checked.
- * Only the generated client talks to the services; a type or field the documents get wrong fails
- * here.
+ * posted, flushed, listed page by page and by filter, read one by one, restored, counted by stats,
+ * dry-run cleaned and deleted, every value checked. Only the generated client talks to the
+ * services; a type or field the documents get wrong fails here.
  */
 class GeneratedClientIT {
 
@@ -209,6 +215,42 @@ class GeneratedClientIT {
         assertThat(restored.getSessionFound()).isTrue();
         assertThat(restored.getTaskCounts()).isEqualTo(Map.of("completed", 1, "failed", 1));
         assertThat(restored.getTasks()).containsExactly(storedTranslated, storedFailed);
+
+        TaskPage failedOnly =
+                new com.translation.pipeline.client.query.api.TasksApi(query)
+                        .listTasks(
+                                run + "-s1",
+                                "failed",
+                                null,
+                                null,
+                                null,
+                                null,
+                                "sequence",
+                                "asc",
+                                null,
+                                10,
+                                null,
+                                null);
+        assertThat(failedOnly.getItems()).containsExactly(storedFailed);
+
+        SessionPage incomplete =
+                new RecoveryApi(query)
+                        .listIncompleteSessions(user, null, null, null, null, null, 10, null, null);
+        assertThat(incomplete.getItems()).containsExactly(storedMinimal);
+
+        Stats stats = new SystemApi(query).getStats(null);
+        assertThat(stats.getSessions().getTotal()).isGreaterThanOrEqualTo(2L);
+        assertThat(stats.getPipeline().getKafka()).isEqualTo(Pipeline.KafkaEnum.AVAILABLE);
+
+        // A dry run (the default) of every terminal status (statuses left out).
+        Result cleanup =
+                new MaintenanceApi(query)
+                        .cleanupSessions(new CleanupRequest().olderThanDays(0), null);
+        assertThat(cleanup.getDryRun()).isTrue();
+        assertThat(cleanup.getStatuses())
+                .containsExactlyInAnyOrder("completed", "failed", "cancelled");
+        assertThat(cleanup.getSampleIds()).contains(run + "-s1");
+        assertThat(sessionsApi.getSession(run + "-s1", null)).isEqualTo(storedFull);
 
         Deleted deleted = sessionsApi.deleteSession(run + "-s1", null);
         assertThat(deleted.getSessionId()).isEqualTo(run + "-s1");

@@ -72,7 +72,8 @@ class SystemdUnitsTest {
                             "EnvironmentFile=-/etc/translation-pipeline/" + module + ".env",
                             "ExecStart=/usr/bin/java -jar /opt/translation-pipeline/"
                                     + module
-                                    + ".jar",
+                                    + ".jar"
+                                    + (unit.contains("@") ? " --server.port=%i" : ""),
                             "Restart=on-failure",
                             "MemoryMax=512M",
                             "NoNewPrivileges=yes",
@@ -83,7 +84,8 @@ class SystemdUnitsTest {
                             "WantedBy=translation-pipeline.target");
         }
         assertThat(Files.readString(UNITS.resolve("translation-writer-worker@.service")))
-                .contains("Environment=SERVER_PORT=%i");
+                .as("an environment file cannot override the instance's port")
+                .doesNotContain("Environment=SERVER_PORT");
         assertThat(Files.readString(UNITS.resolve("translation-pipeline.sysusers.conf")))
                 .contains("u translation-pipeline ");
     }

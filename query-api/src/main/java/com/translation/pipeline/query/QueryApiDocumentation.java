@@ -106,8 +106,8 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
                         .required(false)
                         .description(
                                 "The consistency_token of an ingest-api answer: the read first"
-                                        + " waits (query.consistency-wait) until the events behind"
-                                        + " it are applied")
+                                    + " waits (query.consistency-timeout) until the events behind"
+                                    + " it are applied")
                         .schema(new JsonSchema().types(Set.of("string"))));
         for (String status : List.of("200", "404")) {
             ApiResponse answer = operation.getResponses().get(status);
@@ -129,7 +129,7 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
 
     /**
      * What the parameters every read shares take: a path {@code id} is the contract's id, a time
-     * bound an RFC 3339 date-time, a page size at most {@code query.max-page-size}, a user id at
+     * bound the contract's timestamp, a page size at most {@code query.max-page-size}, a user id at
      * most 64 characters ({@code Parameters}).
      */
     private void typeParameters(io.swagger.v3.oas.models.Operation operation) {
@@ -141,9 +141,9 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
             if ("path".equals(p.getIn()) && name.equals("id")) {
                 p.setSchema(new JsonSchema().$ref("#/components/schemas/id"));
             } else if (name.endsWith("_from") || name.endsWith("_to")) {
-                p.setSchema(new JsonSchema().types(Set.of("string")).format("date-time"));
+                p.setSchema(new JsonSchema().$ref("#/components/schemas/timestamp"));
                 p.setDescription(
-                        "An RFC 3339 date-time with an offset; "
+                        "An RFC 3339 date-time with an offset and at most microseconds; "
                                 + (name.endsWith("_from")
                                         ? "from (inclusive)"
                                         : "until (exclusive)"));

@@ -78,9 +78,9 @@ public final class ApiDocumentAssertions {
 
     /**
      * The document is OpenAPI 3.1 titled {@code title} with the project's version, defines the
-     * {@code X-API-Key} header scheme, lists {@code /health} and {@code /actuator/prometheus} as
-     * open (no key), and lists each of {@code operations} under its tag, requiring a key with its
-     * scope and documenting the 401 and 403 answers.
+     * {@code X-API-Key} header scheme, lists {@code /health} as open (no key), and lists each of
+     * {@code operations} under its tag, requiring a key with its scope and documenting the 401 and
+     * 403 answers.
      */
     public static void assertApiDocument(int port, String title, List<Documented> operations) {
         HttpResponse<String> response =
@@ -103,12 +103,9 @@ public final class ApiDocumentAssertions {
                                 "name", scheme.path("name").asString()))
                 .isEqualTo(Map.of("type", "apiKey", "in", "header", "name", "X-API-Key"));
 
-        for (String open : List.of("/health", "/actuator/prometheus")) {
-            JsonNode operation = document.path("paths").path(open).path("get");
-            assertThat(operation.path("security").toString())
-                    .as(open + " is listed and marked open: an empty requirement")
-                    .isEqualTo("[{}]");
-        }
+        assertThat(document.path("paths").path("/health").path("get").path("security").toString())
+                .as("/health is listed and marked open: an empty requirement")
+                .isEqualTo("[{}]");
         for (Documented expected : operations) {
             JsonNode operation =
                     document.path("paths").path(expected.path()).path(expected.method());

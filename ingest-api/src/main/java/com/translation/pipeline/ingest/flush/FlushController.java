@@ -35,6 +35,7 @@ class FlushController {
      * @param timeoutMs how long to wait at most; default 30 s, at most {@code
      *     ingest.flush-max-timeout}
      */
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record FlushRequest(
             @Schema(
                             minimum = "0",

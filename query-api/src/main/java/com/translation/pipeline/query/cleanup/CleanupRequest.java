@@ -15,8 +15,11 @@ import java.util.List;
  *     absent
  * @param dryRun true (the default) only counts and samples what a real run would remove
  */
+@Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 public record CleanupRequest(
         @NotNull @Min(0) @Max(36500) Integer olderThanDays,
-        @ArraySchema(schema = @Schema(allowableValues = {"completed", "failed", "cancelled"}))
+        @ArraySchema(
+                        minItems = 1,
+                        schema = @Schema(allowableValues = {"completed", "failed", "cancelled"}))
                 List<String> statuses,
         @Schema(defaultValue = "true") Boolean dryRun) {}

@@ -17,5 +17,12 @@ class TaskDocumentation implements OpenApiCustomizer {
         String tasks = "/api/v1/translation/tasks";
         QueryApiDocumentation.restrict(openApi, tasks, "status", TaskFilter.STATUSES);
         QueryApiDocumentation.restrict(openApi, tasks, "sort_by", TaskQueries.SORTS.keySet());
+        openApi.getPaths().get(tasks).getGet().getParameters().stream()
+                .filter(p -> p.getName().equals("sort_by"))
+                .forEach(
+                        p ->
+                                p.setDescription(
+                                        "the column to sort by; sequence needs the session_id"
+                                                + " filter"));
     }
 }

@@ -41,7 +41,8 @@ final class CommonAnswers {
             answers.setDefault(
                     problem(
                             "Any other error, as problem+json: 405 (a method the path does not"
-                                + " take), 406 (an Accept without JSON; nothing is done), 500"));
+                                + " take), 406 (an API call whose Accept takes no JSON; nothing is"
+                                + " done), 500"));
         }
         if (operation.getRequestBody() != null) {
             addIfAbsent(answers, "400", problem("The body is not JSON of the documented shape"));

@@ -24,6 +24,10 @@ public final class JsonMessages {
      */
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*(?:\\([^)]*\\))?; ");
 
+    /** A location the parser could not give: "(for Object starting at [byte offset: #UNKNOWN])". */
+    private static final Pattern UNKNOWN_LOCATION =
+            Pattern.compile(" ?\\([^()]*\\[byte offset: #UNKNOWN\\]\\)");
+
     private JsonMessages() {}
 
     /**
@@ -73,6 +77,7 @@ public final class JsonMessages {
             return null;
         }
         String cleaned = SOURCE.matcher(message).replaceAll("[");
+        cleaned = UNKNOWN_LOCATION.matcher(cleaned).replaceAll("");
         cleaned = CONSTRAINT_SOURCE.matcher(cleaned).replaceAll("");
         cleaned = CONSTRAINT_SOURCE.matcher(cleaned).replaceAll("");
         cleaned =

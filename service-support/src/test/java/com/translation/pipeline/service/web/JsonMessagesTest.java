@@ -58,10 +58,8 @@ class JsonMessagesTest {
 
         assertThat(error.getOriginalMessage()).contains("StreamReadFeature");
         assertThat(JsonMessages.of(error))
-                .startsWith(
-                        "Unexpected end-of-input: expected close marker for Object (start marker"
-                                + " at [")
-                .doesNotContain("Source", "REDACTED", "StreamRead", "a value");
+                .startsWith("Unexpected end-of-input: expected close marker for Object")
+                .doesNotContain("Source", "REDACTED", "StreamRead", "a value", "#UNKNOWN");
     }
 
     private static JacksonException readError(String json) {
