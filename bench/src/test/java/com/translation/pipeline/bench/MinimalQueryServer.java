@@ -31,6 +31,12 @@ final class MinimalQueryServer implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static {
+        // TCP_NODELAY, as Tomcat sets it: without it, the answer's headers and body leave in two
+        // segments and the second waits for the client's delayed ACK (44 ms per request measured).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** The columns a session answer has, in query-api's order; JSON columns are written raw. */
     private static final List<String> SESSION =
             List.of(
