@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -159,6 +160,14 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
         }
     }
 
+    /**
+     * {@code type: [<type>, "null"]} in this order on every start: the document is compared with
+     * the committed one, and {@code Set.of} iterates in an order that changes from JVM to JVM.
+     */
+    private static Set<String> nullable(String type) {
+        return new LinkedHashSet<>(List.of(type, "null"));
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema page(String what, String item) {
         return new JsonSchema()
@@ -175,7 +184,7 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
                 .addProperty(
                         "page",
                         new JsonSchema()
-                                .types(Set.of("integer", "null"))
+                                .types(nullable("integer"))
                                 .description("The page number from 1, offset mode only"))
                 .addProperty(
                         "page_size",
@@ -183,12 +192,12 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
                 .addProperty(
                         "total",
                         new JsonSchema()
-                                .types(Set.of("integer", "null"))
+                                .types(nullable("integer"))
                                 .description("Rows matching, offset mode only"))
                 .addProperty(
                         "next_cursor",
                         new JsonSchema()
-                                .types(Set.of("string", "null"))
+                                .types(nullable("string"))
                                 .description("The cursor of the next page; null on the last"))
                 .required(List.of("items", "page_size"));
     }
