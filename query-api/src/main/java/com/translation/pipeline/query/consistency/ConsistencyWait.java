@@ -3,6 +3,7 @@ package com.translation.pipeline.query.consistency;
 import static com.translation.pipeline.schema.jooq.Tables.CONSUMER_OFFSET;
 
 import com.translation.pipeline.query.QueryProperties;
+import com.translation.pipeline.query.replica.ReadRoute;
 import com.translation.pipeline.query.web.InvalidParameterException;
 import com.translation.pipeline.schema.consistency.ConsistencyToken;
 import com.translation.pipeline.service.kafka.KafkaUnavailableException;
@@ -17,6 +18,13 @@ import org.springframework.stereotype.Component;
 /**
  * Waits, bounded by {@code query.consistency-timeout}, until the writer's stored offsets have
  * passed a consistency token's, i.e. the events behind it are in the database.
+ *
+ * <p>With a read replica the offsets are read on the replica, the server the read that follows
+ * uses: the worker stores them in the same transaction as the rows, and replication applies a
+ * transaction whole, so offsets that have reached the token there mean the rows are there too. When
+ * the replica has not reached it by the timeout, the primary is asked once, and the read moves
+ * there ({@link ReadRoute.Reason#CONSISTENCY}): consistent when the primary has the events, stale
+ * otherwise, as without a replica.
  */
 @Component
 class ConsistencyWait {
@@ -26,11 +34,14 @@ class ConsistencyWait {
     private final DSLContext db;
     private final QueryProperties properties;
     private final TopicOffsets topicOffsets;
+    private final ReadRoute route;
 
-    ConsistencyWait(DSLContext db, QueryProperties properties, TopicOffsets topicOffsets) {
+    ConsistencyWait(
+            DSLContext db, QueryProperties properties, TopicOffsets topicOffsets, ReadRoute route) {
         this.db = db;
         this.properties = properties;
         this.topicOffsets = topicOffsets;
+        this.route = route;
     }
 
     /**
@@ -48,6 +59,9 @@ class ConsistencyWait {
             }
         }
         if (Polling.until(() -> reached(token), properties.consistencyTimeout(), POLL_INTERVAL)) {
+            return true;
+        }
+        if (route.fallBack(ReadRoute.Reason.CONSISTENCY) && reached(token)) {
             return true;
         }
         checkAgainstTheLogs(token);

@@ -5,6 +5,8 @@ import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
 
 import com.translation.pipeline.query.QueryProperties;
+import com.translation.pipeline.query.replica.ReadRoute;
+import com.translation.pipeline.query.replica.ReplicaMonitor;
 import com.translation.pipeline.query.web.JsonColumns;
 import com.translation.pipeline.service.kafka.KafkaUnavailableException;
 import com.translation.pipeline.service.kafka.TopicOffsets;
@@ -22,6 +24,7 @@ import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Counts by status, the writer's progress against the topics, and table sizes. */
@@ -43,18 +46,46 @@ class StatsCollector {
     private final TopicOffsets topics;
     private final QueryProperties properties;
 
-    StatsCollector(DSLContext db, TopicOffsets topics, QueryProperties properties) {
+    private final ObjectProvider<ReplicaMonitor> replica;
+
+    StatsCollector(
+            DSLContext db,
+            TopicOffsets topics,
+            QueryProperties properties,
+            ObjectProvider<ReplicaMonitor> replica) {
         this.db = db;
         this.topics = topics;
         this.properties = properties;
+        this.replica = replica;
     }
 
+    /**
+     * Stats from the primary database (never a replica), with the replica's state when it has one.
+     */
     Stats collect() {
         return new Stats(
                 counts(TRANSLATION_SESSION, TRANSLATION_SESSION.STATUS),
                 counts(TRANSLATION_TASK, TRANSLATION_TASK.STATUS),
                 pipeline(),
-                storage());
+                storage(),
+                replica());
+    }
+
+    private Stats.Replica replica() {
+        ReplicaMonitor monitor = replica.getIfAvailable();
+        if (monitor == null) {
+            return null;
+        }
+        ReplicaMonitor.State state = monitor.state();
+        ReadRoute.Reason unusable = monitor.unusableBecause();
+        return new Stats.Replica(
+                unusable == null
+                        ? "available"
+                        : unusable == ReadRoute.Reason.LAGGING ? "lagging" : "unavailable",
+                state.lagEvents(),
+                state.lag() == null ? null : state.lag().toMillis() / 1000.0,
+                state.checkedAt(),
+                state.error());
     }
 
     private Stats.Counts counts(Table<?> table, TableField<?, String> status) {
