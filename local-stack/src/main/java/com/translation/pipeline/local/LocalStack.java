@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./run-local.sh}: a real KRaft Kafka broker (or a cluster of three with {@code --brokers
- * 3}) and MariaDB 11.4 with data kept in {@code .local/} ({@code --reset} wipes it), then
- * ingest-api, query-api and N writer-workers as separate processes with the development keys.
+ * 3}) and MariaDB 11.4 with data kept in {@code .local/} ({@code --reset} wipes it), with {@code
+ * --replica} a replica of it that query-api reads from, then ingest-api, query-api and N
+ * writer-workers as separate processes with the development keys.
  * Ctrl-C or SIGTERM stops everything, services first.
  */
 public final class LocalStack {
@@ -32,6 +33,7 @@ public final class LocalStack {
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int MARIADB_PORT = 3306;
+    static final int MARIADB_REPLICA_PORT = 3307;
     public static final String WRITE_KEY = "dev-write-key";
     public static final String READ_KEY = "dev-read-key";
     public static final String ADMIN_KEY = "dev-admin-key";
@@ -45,9 +47,10 @@ public final class LocalStack {
         new LocalStack().run(options);
     }
 
-    record Options(boolean reset, int workers, int brokers, Path root) {
+    record Options(boolean reset, int workers, int brokers, boolean replica, Path root) {
         static Options parse(String[] args) {
             boolean reset = false;
+            boolean replica = false;
             int workers = 1;
             int brokers = 1;
             for (int i = 0; i < args.length; i++) {
@@ -55,6 +58,7 @@ public final class LocalStack {
                     case "--reset" -> reset = true;
                     case "--workers" -> workers = count(args, ++i);
                     case "--brokers" -> brokers = count(args, ++i);
+                    case "--replica" -> replica = true;
                     default -> usage();
                 }
             }
@@ -67,7 +71,7 @@ public final class LocalStack {
                         "--brokers takes 1 or 3 (3: replication factor 3, min.insync.replicas 2)");
                 System.exit(2);
             }
-            return new Options(reset, workers, brokers, Path.of("").toAbsolutePath());
+            return new Options(reset, workers, brokers, replica, Path.of("").toAbsolutePath());
         }
 
         private static int count(String[] args, int i) {
@@ -78,7 +82,8 @@ public final class LocalStack {
         }
 
         private static void usage() {
-            System.err.println("usage: ./run-local.sh [--reset] [--workers N] [--brokers 1|3]");
+            System.err.println(
+                    "usage: ./run-local.sh [--reset] [--workers N] [--brokers 1|3] [--replica]");
             System.exit(2);
         }
     }
@@ -97,6 +102,9 @@ public final class LocalStack {
     private void run(Options options) throws Exception {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("MariaDB", MARIADB_PORT);
+        if (options.replica()) {
+            ports.put("MariaDB replica", MARIADB_REPLICA_PORT);
+        }
         List<KafkaCluster.Node> nodes = new ArrayList<>();
         for (int id = 1; id <= options.brokers(); id++) {
             KafkaCluster.Node node = kafkaNode(id);
@@ -138,6 +146,15 @@ public final class LocalStack {
                             + ", whose offsets the database keeps; add --reset to start afresh.");
             System.exit(1);
         }
+        if (options.replica()
+                && Files.isDirectory(local.resolve("mariadb"))
+                && !LocalMariaDb.loggedFromCreation(local.resolve("mariadb"))) {
+            // A replica is built from the primary's binary log, which older runs did not write.
+            System.err.println(
+                    ".local/mariadb was created before the local database kept a binary log, so no"
+                            + " replica can be built from it; add --reset to start afresh.");
+            System.exit(1);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -152,6 +169,14 @@ public final class LocalStack {
         step("MariaDB 11.4 on " + MARIADB_PORT);
         LocalMariaDb mariaDb = LocalMariaDb.start(local.resolve("mariadb"), MARIADB_PORT);
         running.push(mariaDb);
+        LocalMariaDb replica = null;
+        if (options.replica()) {
+            step("MariaDB 11.4 replica on " + MARIADB_REPLICA_PORT);
+            replica =
+                    LocalMariaDb.startReplica(
+                            local.resolve("mariadb-replica"), MARIADB_REPLICA_PORT, mariaDb);
+            running.push(replica);
+        }
         KafkaCluster kafka =
                 KafkaCluster.prepare(
                         kafkaHome(local, options.brokers()),
@@ -165,8 +190,12 @@ public final class LocalStack {
         Path logs = local.resolve("logs");
         ServiceProcess ingest =
                 start(options.root(), "ingest-api", "ingest-api", INGEST_PORT, environment, logs);
+        Map<String, String> queryEnvironment = new LinkedHashMap<>(environment);
+        if (replica != null) {
+            queryEnvironment.put("QUERY_REPLICA_URL", replica.jdbcUrl());
+        }
         ServiceProcess query =
-                start(options.root(), "query-api", "query-api", QUERY_PORT, environment, logs);
+                start(options.root(), "query-api", "query-api", QUERY_PORT, queryEnvironment, logs);
         ServiceProcess[] workers = new ServiceProcess[options.workers()];
         for (int i = 0; i < workers.length; i++) {
             workers[i] =
@@ -323,6 +352,11 @@ public final class LocalStack {
                                 : "127.0.0.1:9092,9094,9096 (3 brokers, replication factor 3,"
                                         + " min.insync.replicas 2)"));
         System.out.println("  MariaDB        jdbc:mysql://127.0.0.1:3306/translation (root)");
+        if (options.replica()) {
+            System.out.println(
+                    "  replica        jdbc:mysql://127.0.0.1:3307/translation (query-api's reads;"
+                            + " its lag in /api/v1/translation/stats)");
+        }
         System.out.println(
                 "Keys: "
                         + WRITE_KEY

@@ -158,7 +158,7 @@ public class ReplicaMonitor implements MeterBinder {
 
     /** Marks the replica unavailable until the next check, after a read could not reach it. */
     void unreachable(Exception cause) {
-        state = new State(false, null, null, clock.instant(), cause.getMessage());
+        state = new State(false, null, null, clock.instant(), reason(cause));
     }
 
     /** Measures the lag once; never throws (a failure is the state it records). */
@@ -192,7 +192,7 @@ public class ReplicaMonitor implements MeterBinder {
                         e.getMessage());
                 downLogged = true;
             }
-            state = new State(false, null, null, clock.instant(), e.getMessage());
+            state = new State(false, null, null, clock.instant(), reason(e));
             return;
         }
         long lagEvents = 0;
@@ -226,6 +226,15 @@ public class ReplicaMonitor implements MeterBinder {
             downLogged = false;
         }
         state = new State(true, lagEvents, lag, clock.instant(), null);
+    }
+
+    /** The driver's or the pool's own words, not the wrappers' around them. */
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     private static boolean covers(Map<String, Long> replica, Map<String, Long> primary) {
