@@ -3,6 +3,7 @@ package com.translation.pipeline.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.testsupport.PipelineProcesses;
+import com.translation.pipeline.testsupport.RestartableDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -49,7 +50,17 @@ final class Battery {
      * header line, {@code name} first.
      */
     static PipelineProcesses start(String name, int brokers, Scale scale) throws Exception {
-        PipelineProcesses pipeline = PipelineProcesses.start(brokers, 2, WORKER_SETTINGS);
+        return header(name, brokers, scale, PipelineProcesses.start(brokers, 2, WORKER_SETTINGS));
+    }
+
+    /** As {@link #start(String, int, Scale)}, on one broker and on {@code database}. */
+    static PipelineProcesses start(String name, RestartableDatabase database, Scale scale)
+            throws Exception {
+        return header(name, 1, scale, PipelineProcesses.start(database, 1, 2, WORKER_SETTINGS));
+    }
+
+    private static PipelineProcesses header(
+            String name, int brokers, Scale scale, PipelineProcesses pipeline) throws Exception {
         report(
                 name
                         + "="

@@ -63,6 +63,14 @@ public final class MariaDbServer implements RestartableDatabase {
         return replica;
     }
 
+    /**
+     * On a replica started again ({@link #startAgain()}, which leaves replication stopped): follows
+     * {@code primary} again from where it stopped.
+     */
+    public void follow(MariaDbServer primary) {
+        MariaDbReplication.follow(port, primary.port);
+    }
+
     /** On a replica: stops applying what it receives, so that it lags from now on. */
     public void pauseReplication() {
         MariaDbReplication.pause(port);

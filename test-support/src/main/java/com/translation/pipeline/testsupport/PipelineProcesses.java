@@ -87,6 +87,27 @@ public final class PipelineProcesses implements AutoCloseable {
      */
     public static PipelineProcesses start(
             int brokers, int workers, Map<String, String> workerSettings) throws IOException {
+        // -Dpipeline.database=mariadb picks MariaDB where MySQL could run too.
+        boolean mariaDb =
+                "mariadb".equalsIgnoreCase(System.getProperty("pipeline.database", ""))
+                        || MySql80Server.unavailableReason().isPresent();
+        return start(
+                mariaDb ? MariaDbServer.startDedicated() : MySql80Server.startDedicated(),
+                brokers,
+                workers,
+                workerSettings);
+    }
+
+    /**
+     * As {@link #start(int, int, Map)}, on {@code database}, which the pipeline then owns: it
+     * creates its schema there and closes it with the rest.
+     */
+    public static PipelineProcesses start(
+            RestartableDatabase database,
+            int brokers,
+            int workers,
+            Map<String, String> workerSettings)
+            throws IOException {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         Path work =
                 Files.createDirectories(
@@ -101,16 +122,10 @@ public final class PipelineProcesses implements AutoCloseable {
             nodes.add(new KafkaCluster.Node(id, freePort(), freePort()));
         }
         KafkaCluster kafka = KafkaCluster.prepare(run.resolve("kafka"), nodes, classPath);
-        kafka.start();
-        RestartableDatabase database;
         try {
-            // -Dpipeline.database=mariadb picks MariaDB where MySQL could run too.
-            boolean mariaDb =
-                    "mariadb".equalsIgnoreCase(System.getProperty("pipeline.database", ""))
-                            || MySql80Server.unavailableReason().isPresent();
-            database = mariaDb ? MariaDbServer.startDedicated() : MySql80Server.startDedicated();
+            kafka.start();
         } catch (RuntimeException e) {
-            kafka.kill();
+            database.close();
             throw e;
         }
         TestDatabase schema = database.createDatabase();
@@ -187,7 +202,11 @@ public final class PipelineProcesses implements AutoCloseable {
 
     /** A database's URL with the services' own connect and socket timeouts. */
     private static String serviceUrl(TestDatabase database) {
-        return database.jdbcUrl() + "&connectTimeout=5000&socketTimeout=60000";
+        return withServiceTimeouts(database.jdbcUrl());
+    }
+
+    private static String withServiceTimeouts(String jdbcUrl) {
+        return jdbcUrl + "&connectTimeout=5000&socketTimeout=60000";
     }
 
     /** Stops (SIGTERM) and forgets the workers after the first {@code count}. */
@@ -242,6 +261,14 @@ public final class PipelineProcesses implements AutoCloseable {
 
     public DataSource dataSource() {
         return schema.dataSource();
+    }
+
+    /**
+     * The JDBC URL of the pipeline's schema on another server ({@code server}, a replica of its
+     * database), with the services' timeouts.
+     */
+    public String jdbcUrlOn(DatabaseServer server) {
+        return withServiceTimeouts(server.jdbcUrl(schema.name()));
     }
 
     /** The settings every service gets: ops/pipeline.env plus where Kafka and the database are. */

@@ -3,6 +3,7 @@ package com.translation.pipeline.query.replica;
 import com.translation.pipeline.query.QueryProperties;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.jooq.impl.DSL;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -26,9 +28,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Reads from a replica, when {@code query.replica.url} is set: the primary's pool as Boot would
  * make it ({@code spring.datasource.*}), a read-only pool for the replica, the {@link
  * ReadRoutingDataSource} over both as the service's {@code DataSource} (so Flyway, jOOQ and the
- * health check see the primary unless a request chose the replica), the {@link ReplicaMonitor}, and
- * {@link ReplicaReads} on every path of the translation API but stats. Without the setting none of
- * this exists and every read goes to the one database.
+ * health check see the primary unless a request chose the replica), the {@link ReplicaMonitor},
+ * {@link ReplicaReads} on every path of the translation API but stats, and {@link ReplicaFailover}
+ * first among the exception resolvers. Without the setting none of this exists and every read goes
+ * to the one database.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ReplicaConfiguration.Configured.class)
@@ -113,6 +116,11 @@ class ReplicaConfiguration implements WebMvcConfigurer {
                 .addPathPatterns(READS)
                 .excludePathPatterns(STATS)
                 .order(Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        resolvers.add(0, new ReplicaFailover(route));
     }
 
     /** True when {@code query.replica.url} is set and not blank. */

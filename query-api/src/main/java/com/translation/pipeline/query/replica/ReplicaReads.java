@@ -11,6 +11,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class ReplicaReads implements HandlerInterceptor {
 
+    /** Set on a request whose reads must go to the primary ({@link ReplicaFailover}'s retry). */
+    private static final String PRIMARY_ONLY = ReplicaReads.class.getName() + ".PRIMARY_ONLY";
+
     private final ReadRoute route;
 
     ReplicaReads(ReadRoute route) {
@@ -20,10 +23,15 @@ class ReplicaReads implements HandlerInterceptor {
     @Override
     public boolean preHandle(
             HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if ("GET".equals(request.getMethod())) {
+        if ("GET".equals(request.getMethod()) && request.getAttribute(PRIMARY_ONLY) == null) {
             route.beginRead();
         }
         return true;
+    }
+
+    /** Keeps every later dispatch of {@code request} on the primary. */
+    static void pinToPrimary(HttpServletRequest request) {
+        request.setAttribute(PRIMARY_ONLY, Boolean.TRUE);
     }
 
     @Override

@@ -14,6 +14,11 @@ import com.translation.pipeline.testsupport.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -213,22 +218,53 @@ class ReplicaReadsIT {
 
     @Test
     @Order(6)
-    void aKilledReplicaLeavesEveryReadToThePrimary() {
+    void aReadInFlightOnTheReplicaWhenItDiesIsServedByThePrimary() throws Exception {
+        REPLICA.pauseReplication();
         String token = store("s-1", "cancelled");
+        Connection locker =
+                DriverManager.getConnection(
+                        REPLICA.jdbcUrl(DATABASE.name()), REPLICA.username(), REPLICA.password());
+        Statement lock = locker.createStatement();
+        // The read's SELECT waits for this lock: it is in flight when the replica dies.
+        lock.execute("LOCK TABLES translation_session WRITE");
+        CompletableFuture<HttpResponse<String>> read =
+                CompletableFuture.supplyAsync(() -> get("s-1", null));
+        await().atMost(Duration.ofSeconds(5)).until(() -> waitingForTheLock(lock));
         REPLICA.kill();
+        // The locking connection died with the server; closing it only frees the client side.
+        locker.close();
 
-        HttpResponse<String> plain = get("s-1", null);
+        HttpResponse<String> answer = read.get(30, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(field(answer, "status")).isEqualTo("cancelled");
         HttpResponse<String> withToken = get("s-1", token);
-
-        assertThat(plain.statusCode()).isEqualTo(200);
-        assertThat(field(plain, "status")).isEqualTo("cancelled");
         assertThat(withToken.statusCode()).isEqualTo(200);
         assertThat(withToken.headers().firstValue("X-Consistency")).hasValue("consistent");
         assertThat(field(withToken, "status")).isEqualTo("cancelled");
+    }
+
+    @Test
+    @Order(7)
+    void aKilledReplicaLeavesEveryReadToThePrimary() {
+        double before = fallbacks("unavailable");
+
         awaitReplica("unavailable");
         assertThat(stats().get("replica").get("error").asString()).isNotBlank();
-        assertThat(get("s-1", null).statusCode()).isEqualTo(200);
-        assertThat(fallbacks("unavailable")).isPositive();
+        HttpResponse<String> read = get("s-1", null);
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(field(read, "status")).isEqualTo("cancelled");
+        assertThat(fallbacks("unavailable")).isGreaterThan(before);
+    }
+
+    private static boolean waitingForTheLock(Statement statement) throws SQLException {
+        try (ResultSet waiting =
+                statement.executeQuery(
+                        "SELECT COUNT(*) FROM information_schema.processlist"
+                                + " WHERE state LIKE 'Waiting for table metadata lock%'")) {
+            waiting.next();
+            return waiting.getInt(1) > 0;
+        }
     }
 
     /** Stores a new version of a session and the writer's next offset in one transaction. */
