@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * {@code ./run-local.sh}: a real KRaft Kafka broker (or a cluster of three with {@code --brokers
  * 3}) and MariaDB 11.4 with data kept in {@code .local/} ({@code --reset} wipes it), with {@code
  * --replica} a replica of it that query-api reads from, then ingest-api, query-api and N
- * writer-workers as separate processes with the development keys.
- * Ctrl-C or SIGTERM stops everything, services first.
+ * writer-workers as separate processes with the development keys. Ctrl-C or SIGTERM stops
+ * everything, services first.
  */
 public final class LocalStack {
 

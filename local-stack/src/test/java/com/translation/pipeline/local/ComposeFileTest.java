@@ -31,6 +31,11 @@ class ComposeFileTest {
     private final Map<String, Map<String, Object>> cluster =
             (Map<String, Map<String, Object>>) load("docker-compose.cluster.yml").get("services");
 
+    /** docker-compose.replica.yml's services, as written (not merged). */
+    @SuppressWarnings("unchecked")
+    private final Map<String, Map<String, Object>> replicated =
+            (Map<String, Map<String, Object>>) load("docker-compose.replica.yml").get("services");
+
     private static final List<String> BROKERS = List.of("kafka", "kafka-2", "kafka-3");
 
     @Test
@@ -105,6 +110,60 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environment(Map<String, Object> service) {
         return (Map<String, Object>) service.getOrDefault("environment", Map.of());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReplicaOverrideAddsAMySqlReplicaOfThePrimaryThatQueryApiReadsFrom() throws Exception {
+        Map<String, Object> primary = replicated.get("mysql");
+        Map<String, Object> follower = replicated.get("mysql-replica");
+        assertThat(follower.get("image")).isEqualTo(services.get("mysql").get("image"));
+        List<String> primaryFlags = (List<String>) primary.get("command");
+        List<String> followerFlags = (List<String>) follower.get("command");
+        assertThat(primaryFlags).contains("--gtid-mode=ON", "--enforce-gtid-consistency=ON");
+        assertThat(followerFlags)
+                .contains("--gtid-mode=ON", "--enforce-gtid-consistency=ON", "--read-only=ON");
+        assertThat(serverId(followerFlags)).isNotEqualTo(serverId(primaryFlags));
+        // Both keep their data, and each runs its script when its volume is new.
+        assertThat((List<String>) primary.get("volumes")).contains("mysql-data:/var/lib/mysql");
+        assertThat((List<String>) follower.get("volumes"))
+                .contains("mysql-replica-data:/var/lib/mysql");
+        String primaryScript = initScript(primary);
+        String followerScript = initScript(follower);
+        // The replica connects to the primary's service with the account the primary creates.
+        assertThat(primaryScript)
+                .contains("CREATE USER 'replicator'@'%' IDENTIFIED BY 'replicator-dev'")
+                .contains("GRANT REPLICATION SLAVE");
+        assertThat(followerScript)
+                .contains("SOURCE_HOST = 'mysql'")
+                .contains("SOURCE_USER = 'replicator'")
+                .contains("SOURCE_PASSWORD = 'replicator-dev'")
+                .contains("SOURCE_AUTO_POSITION = 1")
+                .contains("START REPLICA");
+        // query-api reads the same database on the replica.
+        Map<String, Object> query = replicated.get("query-api");
+        String primaryUrl =
+                (String) environment(services.get("query-api")).get("SPRING_DATASOURCE_URL");
+        String replicaUrl = (String) environment(query).get("QUERY_REPLICA_URL");
+        assertThat(replicaUrl).isEqualTo(primaryUrl.replace("//mysql:", "//mysql-replica:"));
+        assertThat((Map<String, Object>) query.get("depends_on"))
+                .containsKeys("mysql", "kafka", "mysql-replica");
+    }
+
+    private static String serverId(List<String> flags) {
+        return flags.stream().filter(f -> f.startsWith("--server-id=")).findFirst().orElseThrow();
+    }
+
+    /** The script a MySQL service mounts into the image's init folder, read from the repository. */
+    @SuppressWarnings("unchecked")
+    private static String initScript(Map<String, Object> service) throws Exception {
+        String mount =
+                ((List<String>) service.get("volumes"))
+                        .stream()
+                                .filter(v -> v.contains(":/docker-entrypoint-initdb.d/"))
+                                .findFirst()
+                                .orElseThrow();
+        return Files.readString(ROOT.resolve(mount.substring(0, mount.indexOf(':'))));
     }
 
     @Test
