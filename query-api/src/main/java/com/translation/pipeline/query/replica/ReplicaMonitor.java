@@ -8,9 +8,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,16 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How far the replica is behind the primary, measured from the writer's stored offsets, which the
- * worker writes in the same transaction as the rows: replication applies that transaction whole, so
- * a replica whose offsets have reached the primary's holds every row the primary held then.
- *
- * <p>Each {@link #check()} reads the primary's offsets, then the replica's. The lag in events is
- * the sum over partitions of how far the replica's offset is behind the primary's. The lag in time
- * is measured against the primary's offsets of earlier checks: it is the age of the newest check
- * whose primary offsets the replica has all reached (0 when it has reached this check's), so it is
- * exact to within one check interval and needs no privilege beyond SELECT (no {@code SHOW REPLICA
- * STATUS}). A primary at rest shows no lag, however long ago it last wrote.
+ * Watches the read replica: every {@code check-interval} it reads the writer's stored offsets on
+ * the primary, then on the replica, and measures the replica's lag from them ({@link ReplicaLag}).
+ * Reads use the replica while its last check succeeded, came back within three intervals and found
+ * it at most {@code max-lag} behind ({@link #unusableBecause()}).
  */
 public class ReplicaMonitor implements MeterBinder {
 
@@ -52,15 +43,13 @@ public class ReplicaMonitor implements MeterBinder {
     public record State(
             boolean reachable, Long lagEvents, Duration lag, Instant checkedAt, String error) {}
 
-    private record Snapshot(Instant at, Map<String, Long> offsets) {}
-
     private final DSLContext primary;
     private final DSLContext replica;
     private final String writerGroup;
     private final Duration maxLag;
     private final Duration checkInterval;
     private final Clock clock;
-    private final Deque<Snapshot> history = new ArrayDeque<>();
+    private final ReplicaLag lag = new ReplicaLag(MAX_HISTORY);
     private volatile State state;
 
     /**
@@ -163,7 +152,7 @@ public class ReplicaMonitor implements MeterBinder {
 
     /** Measures the lag once; never throws (a failure is the state it records). */
     void check() {
-        synchronized (history) {
+        synchronized (lag) {
             measure();
         }
     }
@@ -177,55 +166,25 @@ public class ReplicaMonitor implements MeterBinder {
             log.debug("Replica check: the primary did not answer", e);
             return;
         }
-        Instant at = clock.instant();
-        history.addLast(new Snapshot(at, onPrimary));
-        if (history.size() > MAX_HISTORY) {
-            history.removeFirst();
-        }
+        lag.primary(clock.instant(), onPrimary);
         Map<String, Long> onReplica;
         try {
             onReplica = offsets(replica);
         } catch (RuntimeException e) {
             if (!downLogged) {
                 log.warn(
-                        "The read replica does not answer; reads go to the primary: {}",
-                        e.getMessage());
+                        "The read replica does not answer; reads go to the primary: {}", reason(e));
                 downLogged = true;
             }
             state = new State(false, null, null, clock.instant(), reason(e));
             return;
         }
-        long lagEvents = 0;
-        for (Map.Entry<String, Long> partition : onPrimary.entrySet()) {
-            lagEvents +=
-                    Math.max(
-                            0,
-                            partition.getValue() - onReplica.getOrDefault(partition.getKey(), 0L));
-        }
-        Snapshot reached = null;
-        for (Iterator<Snapshot> newestFirst = history.descendingIterator();
-                newestFirst.hasNext(); ) {
-            Snapshot snapshot = newestFirst.next();
-            if (covers(onReplica, snapshot.offsets())) {
-                reached = snapshot;
-                break;
-            }
-        }
-        Duration lag;
-        if (reached == null) {
-            // Behind every check kept: at least as old as the oldest.
-            lag = Duration.between(history.getFirst().at(), at);
-        } else {
-            lag = Duration.between(reached.at(), at);
-            while (history.getFirst() != reached) {
-                history.removeFirst();
-            }
-        }
+        ReplicaLag.Measurement measured = lag.replica(onReplica);
         if (downLogged) {
-            log.info("The read replica answers again ({} events behind)", lagEvents);
+            log.info("The read replica answers again ({} events behind)", measured.events());
             downLogged = false;
         }
-        state = new State(true, lagEvents, lag, clock.instant(), null);
+        state = new State(true, measured.events(), measured.behind(), clock.instant(), null);
     }
 
     /** The driver's or the pool's own words, not the wrappers' around them. */
@@ -235,15 +194,6 @@ public class ReplicaMonitor implements MeterBinder {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
-    }
-
-    private static boolean covers(Map<String, Long> replica, Map<String, Long> primary) {
-        for (Map.Entry<String, Long> partition : primary.entrySet()) {
-            if (replica.getOrDefault(partition.getKey(), 0L) < partition.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Map<String, Long> offsets(DSLContext db) {
