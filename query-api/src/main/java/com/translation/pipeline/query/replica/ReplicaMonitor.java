@@ -35,7 +35,7 @@ public class ReplicaMonitor implements MeterBinder {
      * @param reachable whether the replica answered
      * @param lagEvents events applied on the primary and not yet on the replica; null when it did
      *     not answer
-     * @param lag how far behind the primary it is in time (see the class comment); null when it did
+     * @param lag how far behind the primary it is in time ({@link ReplicaLag}); null when it did
      *     not answer
      * @param checkedAt when the check ended
      * @param error why it did not answer, else null
