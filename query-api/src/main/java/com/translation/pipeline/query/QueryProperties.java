@@ -61,7 +61,12 @@ public record QueryProperties(
      * @param checkInterval how often its lag is measured (its stored offsets against the
      *     primary's); a check that has not come back within three intervals counts it unavailable
      * @param connectionTimeout how long a read waits for a replica connection before it goes to the
-     *     primary
+     *     primary (at least 250 ms, HikariCP's least)
+     * @param lockWaitTimeout how long a read on the replica waits for a table lock (the server's
+     *     {@code lock_wait_timeout}, whole seconds, at least 1) before it is served by the primary:
+     *     replication applying a schema change locks the table against reads for as long as it runs
+     * @throws IllegalArgumentException when a value is outside those bounds or the URL is not a
+     *     {@code jdbc:mysql:} one
      */
     public record Replica(
             @DefaultValue("") String url,
@@ -69,7 +74,34 @@ public record QueryProperties(
             @DefaultValue("") String password,
             @NotNull @DefaultValue("10s") Duration maxLag,
             @NotNull @DefaultValue("1s") Duration checkInterval,
-            @NotNull @DefaultValue("1s") Duration connectionTimeout) {
+            @NotNull @DefaultValue("1s") Duration connectionTimeout,
+            @NotNull @DefaultValue("2s") Duration lockWaitTimeout) {
+
+        public Replica {
+            if (!url.isBlank() && !url.startsWith("jdbc:mysql:")) {
+                throw new IllegalArgumentException(
+                        "query.replica.url must be a jdbc:mysql: URL (MySQL Connector/J, for MySQL"
+                                + " and MariaDB), or empty for no replica: "
+                                + url);
+            }
+            requireAtLeast("max-lag", maxLag, Duration.ZERO);
+            requireAtLeast("check-interval", checkInterval, Duration.ofMillis(10));
+            requireAtLeast("connection-timeout", connectionTimeout, Duration.ofMillis(250));
+            requireAtLeast("lock-wait-timeout", lockWaitTimeout, Duration.ofSeconds(1));
+        }
+
+        private static void requireAtLeast(String name, Duration value, Duration least) {
+            if (value != null && value.compareTo(least) < 0) {
+                throw new IllegalArgumentException(
+                        "query.replica."
+                                + name
+                                + " must be at least "
+                                + least.toMillis()
+                                + " ms, not "
+                                + value.toMillis()
+                                + " ms");
+            }
+        }
 
         /** True when a replica URL is set. */
         public boolean configured() {

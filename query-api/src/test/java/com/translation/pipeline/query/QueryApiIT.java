@@ -10,6 +10,7 @@ import com.translation.pipeline.schema.event.Topics;
 import com.translation.pipeline.testsupport.KafkaTestBroker;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -367,6 +368,16 @@ abstract class QueryApiIT {
                         "session_tombstone",
                         "translation_session",
                         "translation_task");
+    }
+
+    @Test
+    void withoutAReplicaNothingOfOneShows(@Autowired MeterRegistry meters) {
+        JsonNode stats = get("/api/v1/translation/stats");
+
+        assertThat(stats.has("replica")).isTrue();
+        assertThat(stats.path("replica").isNull()).isTrue();
+        assertThat(meters.find("query.replica.fallbacks").meters()).isEmpty();
+        assertThat(meters.find("query.replica.lag.events").meters()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.replica.ReadRoute;
 import com.translation.pipeline.query.web.InvalidParameterException;
 import com.translation.pipeline.schema.consistency.ConsistencyToken;
+import com.translation.pipeline.schema.db.SessionDeletion;
 import com.translation.pipeline.service.kafka.KafkaUnavailableException;
 import com.translation.pipeline.service.kafka.TopicOffsets;
 import com.translation.pipeline.service.wait.Polling;
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>With a read replica the offsets are read on the replica, the server the read that follows
  * uses: the worker stores them in the same transaction as the rows, and replication applies a
- * transaction whole, so offsets that have reached the token there mean the rows are there too. When
- * the replica has not reached it by the timeout, the primary is asked once, and the read moves
- * there ({@link ReadRoute.Reason#CONSISTENCY}): consistent when the primary has the events, stale
- * otherwise, as without a replica.
+ * transaction whole, so offsets that have reached the token there mean the rows are there too. The
+ * replica must also have applied every delete the primary had committed when the wait began (their
+ * count, {@link SessionDeletion#deletions}), so that a session deleted before the read is not shown
+ * as consistent. When the replica has not reached it by the timeout, the primary is asked once, and
+ * the read moves there ({@link ReadRoute.Reason#CONSISTENCY}): consistent when the primary has the
+ * events, stale otherwise, as without a replica.
  */
 @Component
 class ConsistencyWait {
@@ -58,10 +61,12 @@ class ConsistencyWait {
                 throw notFromHere("names the topic '" + topic + "', which is not an event topic");
             }
         }
-        if (Polling.until(() -> reached(token), properties.consistencyTimeout(), POLL_INTERVAL)) {
+        long deletions = route.deletionsToWaitFor();
+        if (Polling.until(
+                () -> reached(token, deletions), properties.consistencyTimeout(), POLL_INTERVAL)) {
             return true;
         }
-        if (route.fallBack(ReadRoute.Reason.CONSISTENCY) && reached(token)) {
+        if (route.fallBack(ReadRoute.Reason.CONSISTENCY) && reached(token, 0)) {
             return true;
         }
         checkAgainstTheLogs(token);
@@ -114,7 +119,11 @@ class ConsistencyWait {
                 "not a consistency token from this pipeline's ingest-api: it " + why);
     }
 
-    private boolean reached(ConsistencyToken token) {
+    /** The token's events, and {@code deletions} delete transactions, are in the database. */
+    private boolean reached(ConsistencyToken token, long deletions) {
+        if (deletions > 0 && SessionDeletion.deletions(db) < deletions) {
+            return false;
+        }
         for (Map.Entry<String, Map<Integer, Long>> topic : token.offsets().entrySet()) {
             Map<Integer, Long> stored =
                     db.select(CONSUMER_OFFSET.KAFKA_PARTITION, CONSUMER_OFFSET.NEXT_OFFSET)

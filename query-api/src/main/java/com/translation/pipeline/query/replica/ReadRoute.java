@@ -1,9 +1,6 @@
 package com.translation.pipeline.query.replica;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +10,7 @@ import org.springframework.stereotype.Component;
  * own, made once when the request starts and changed only to fall back to the primary; every other
  * thread (the scheduled cleanup, Flyway, the health check) reads the primary.
  *
- * <p>Each fall-back is counted in {@code query.replica.fallbacks}, tagged with its {@link Reason}.
+ * <p>Each fall-back is counted by the {@link ReplicaMonitor} ({@code query.replica.fallbacks}).
  */
 @Component
 public class ReadRoute {
@@ -33,25 +30,17 @@ public class ReadRoute {
         /** A consistency token's events were on the primary, not yet on the replica, at timeout. */
         CONSISTENCY;
 
+        /** Its name as a metric tag. */
         String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
     private final ThreadLocal<Target> target = new ThreadLocal<>();
     private final ObjectProvider<ReplicaMonitor> monitor;
-    private final Map<Reason, Counter> fallbacks = new EnumMap<>(Reason.class);
 
-    ReadRoute(ObjectProvider<ReplicaMonitor> monitor, MeterRegistry registry) {
+    ReadRoute(ObjectProvider<ReplicaMonitor> monitor) {
         this.monitor = monitor;
-        for (Reason reason : Reason.values()) {
-            fallbacks.put(
-                    reason,
-                    Counter.builder("query.replica.fallbacks")
-                            .description("Reads that went to the primary instead of the replica")
-                            .tag("reason", reason.tag())
-                            .register(registry));
-        }
     }
 
     /** The current thread's target; the primary when none was chosen. */
@@ -79,7 +68,7 @@ public class ReadRoute {
             target.set(Target.REPLICA);
         } else {
             target.set(Target.PRIMARY);
-            fallbacks.get(unusable).increment();
+            replica.countFallback(unusable);
         }
     }
 
@@ -94,8 +83,21 @@ public class ReadRoute {
             return false;
         }
         target.set(Target.PRIMARY);
-        fallbacks.get(reason).increment();
+        ReplicaMonitor replica = monitor.getIfAvailable();
+        if (replica != null) {
+            replica.countFallback(reason);
+        }
         return true;
+    }
+
+    /**
+     * What a consistent read must also wait for on the replica: the delete transactions the primary
+     * has committed by now ({@code SessionDeletion.deletions}), since a delete moves no offset a
+     * token names; 0 on the primary, which has them all.
+     */
+    public long deletionsToWaitFor() {
+        ReplicaMonitor replica = monitor.getIfAvailable();
+        return replica == null || !onReplica() ? 0 : replica.deletionsOnPrimary();
     }
 
     /** Forgets the current thread's choice, at the end of its request. */

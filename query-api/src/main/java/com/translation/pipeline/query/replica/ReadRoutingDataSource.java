@@ -16,8 +16,8 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * <p>The ping is on every replica connection handed out, because a pool hands out a connection used
  * within the last half second without a check (HikariCP's alive-bypass window): after the replica
  * is killed, every busy connection would fail its next read. It costs a round trip to the replica
- * per statement (jOOQ takes a connection per statement). A statement already running on the
- * replica when it dies fails; {@link ReplicaFailover} serves that read again on the primary.
+ * per statement (jOOQ takes a connection per statement). A statement already running on the replica
+ * when it dies fails; {@link ReplicaFailover} serves that read again on the primary.
  */
 class ReadRoutingDataSource extends AbstractDataSource {
 

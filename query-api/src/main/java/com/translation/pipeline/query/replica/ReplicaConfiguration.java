@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -79,21 +80,44 @@ class ReplicaConfiguration implements WebMvcConfigurer {
         replica.addDataSourceProperty("connectTimeout", String.valueOf(timeout));
         replica.setConnectionTimeout(timeout);
         replica.setValidationTimeout(Math.max(250, timeout / 2));
-        // Start without a connection: the replica may be down when query-api starts.
+        // A read blocked by a table lock (replication applying a schema change) fails after this
+        // and is served by the primary (ReplicaFailover).
+        replica.setConnectionInitSql(
+                "SET SESSION lock_wait_timeout = " + settings.lockWaitTimeout().toSeconds());
+        // Start without a connection, and keep none open at rest: the replica may be down when
+        // query-api starts, and while it is, no pool thread keeps trying (the monitor does).
         replica.setInitializationFailTimeout(-1);
+        replica.setMinimumIdle(0);
         return replica;
+    }
+
+    /**
+     * The monitor's own way to the replica: a new connection per check, with the pool's driver
+     * settings, so that a replica that is down is tried once per check and not by the pool too.
+     */
+    private static DataSource monitorConnections(
+            QueryProperties.Replica settings, HikariDataSource replicaDataSource) {
+        DriverManagerDataSource connections =
+                new DriverManagerDataSource(
+                        settings.url(),
+                        replicaDataSource.getUsername(),
+                        replicaDataSource.getPassword());
+        connections.setConnectionProperties(replicaDataSource.getDataSourceProperties());
+        return connections;
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     ReplicaMonitor replicaMonitor(
             QueryProperties properties,
             HikariDataSource primaryDataSource,
-            @Qualifier("replicaDataSource") DataSource replicaDataSource,
+            @Qualifier("replicaDataSource") HikariDataSource replicaDataSource,
             Clock clock) {
         QueryProperties.Replica settings = properties.replica();
         return new ReplicaMonitor(
                 DSL.using(primaryDataSource, JDBCUtils.dialect(primaryDataSource.getJdbcUrl())),
-                DSL.using(replicaDataSource, JDBCUtils.dialect(settings.url())),
+                DSL.using(
+                        monitorConnections(settings, replicaDataSource),
+                        JDBCUtils.dialect(settings.url())),
                 properties.writerGroup(),
                 settings.maxLag(),
                 settings.checkInterval(),

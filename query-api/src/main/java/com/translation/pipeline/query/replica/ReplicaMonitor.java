@@ -2,13 +2,17 @@ package com.translation.pipeline.query.replica;
 
 import static com.translation.pipeline.schema.jooq.Tables.CONSUMER_OFFSET;
 
+import com.translation.pipeline.schema.db.SessionDeletion;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,14 +21,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the read replica: every {@code check-interval} it reads the writer's stored offsets on
- * the primary, then on the replica, and measures the replica's lag from them ({@link ReplicaLag}).
+ * Watches the read replica: every {@code check-interval} it reads the writer's stored offsets and
+ * the count of committed deletes ({@link SessionDeletion#deletions}) on the primary, then on the
+ * replica, and measures the replica's lag from them ({@link ReplicaLag}): a delete done by
+ * query-api moves no offset, so without the count a replica that missed deletes would look current.
  * Reads use the replica while its last check succeeded, came back within three intervals and found
  * it at most {@code max-lag} behind ({@link #unusableBecause()}).
  */
 public class ReplicaMonitor implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaMonitor.class);
+
+    /** The key of the delete count among the offsets compared (a partition's ends in a number). */
+    static final String DELETIONS = "deletions";
 
     /** Checks kept at most while the replica does not catch up (an hour at one a second). */
     static final int MAX_HISTORY = 3600;
@@ -33,8 +42,8 @@ public class ReplicaMonitor implements MeterBinder {
      * What the last check found.
      *
      * @param reachable whether the replica answered
-     * @param lagEvents events applied on the primary and not yet on the replica; null when it did
-     *     not answer
+     * @param lagEvents events and delete transactions applied on the primary and not yet on the
+     *     replica; null when it did not answer
      * @param lag how far behind the primary it is in time ({@link ReplicaLag}); null when it did
      *     not answer
      * @param checkedAt when the check ended
@@ -50,6 +59,7 @@ public class ReplicaMonitor implements MeterBinder {
     private final Duration checkInterval;
     private final Clock clock;
     private final ReplicaLag lag = new ReplicaLag(MAX_HISTORY);
+    private final Map<ReadRoute.Reason, Counter> fallbacks = new ConcurrentHashMap<>();
     private volatile State state;
 
     /**
@@ -104,16 +114,27 @@ public class ReplicaMonitor implements MeterBinder {
     }
 
     /**
-     * {@code query.replica.lag.events} and {@code query.replica.lag.seconds} (NaN while the replica
-     * does not answer), and {@code query.replica.available} (1 while reads go to it, else 0).
+     * {@code query.replica.fallbacks} by reason, {@code query.replica.lag.events} and {@code
+     * query.replica.lag.seconds} (NaN while the replica does not answer), and {@code
+     * query.replica.available} (1 while reads go to it, else 0).
      */
     @Override
     public void bindTo(MeterRegistry registry) {
+        for (ReadRoute.Reason reason : ReadRoute.Reason.values()) {
+            fallbacks.put(
+                    reason,
+                    Counter.builder("query.replica.fallbacks")
+                            .description("Reads that went to the primary instead of the replica")
+                            .tag("reason", reason.tag())
+                            .register(registry));
+        }
         Gauge.builder(
                         "query.replica.lag.events",
                         this,
                         m -> m.state.lagEvents() == null ? Double.NaN : m.state.lagEvents())
-                .description("Events the primary has applied and the read replica not yet")
+                .description(
+                        "Events and delete transactions the primary has applied and the read"
+                                + " replica not yet")
                 .register(registry);
         Gauge.builder(
                         "query.replica.lag.seconds",
@@ -196,13 +217,33 @@ public class ReplicaMonitor implements MeterBinder {
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
+    /** Counts a read that went to the primary instead of the replica. */
+    void countFallback(ReadRoute.Reason reason) {
+        Counter counter = fallbacks.get(reason);
+        if (counter != null) {
+            counter.increment();
+        }
+    }
+
+    /** The primary's count of committed deletes now ({@link SessionDeletion#deletions}). */
+    long deletionsOnPrimary() {
+        return SessionDeletion.deletions(primary);
+    }
+
+    /**
+     * What {@code db} has applied: the writer group's next offset per partition ({@code
+     * topic-partition}) and, under {@link #DELETIONS}, the delete transactions.
+     */
     private Map<String, Long> offsets(DSLContext db) {
-        return db.select(
+        Map<String, Long> applied = new HashMap<>();
+        db.select(
                         CONSUMER_OFFSET.TOPIC,
                         CONSUMER_OFFSET.KAFKA_PARTITION,
                         CONSUMER_OFFSET.NEXT_OFFSET)
                 .from(CONSUMER_OFFSET)
                 .where(CONSUMER_OFFSET.CONSUMER_GROUP.eq(writerGroup))
-                .fetchMap(row -> row.value1() + "-" + row.value2(), row -> row.value3());
+                .forEach(row -> applied.put(row.value1() + "-" + row.value2(), row.value3()));
+        applied.put(DELETIONS, SessionDeletion.deletions(db));
+        return applied;
     }
 }

@@ -43,8 +43,8 @@ record Stats(Counts sessions, Counts tasks, Pipeline pipeline, Storage storage, 
      * @param status "available" (reads go to it), "lagging" (more than {@code
      *     query.replica.max-lag} behind: reads go to the primary) or "unavailable" (it did not
      *     answer: reads go to the primary)
-     * @param lagEvents events the primary has applied and the replica not yet; null when it did not
-     *     answer
+     * @param lagEvents events and delete transactions the primary has applied and the replica not
+     *     yet; null when it did not answer
      * @param lagSeconds how far behind the primary it is, to within one check interval; null when
      *     it did not answer
      * @param checkedAt when it was last checked

@@ -218,6 +218,62 @@ class ReplicaReadsIT {
 
     @Test
     @Order(6)
+    void aDeleteTheReplicaHasNotAppliedCountsAsLagAndNoTokenReadShowsTheSession() {
+        String token = store("s-3", "running");
+        REPLICA.awaitCaughtUpWith(PRIMARY);
+        REPLICA.pauseReplication();
+
+        HttpResponse<String> deleted =
+                ServiceHttp.send(
+                        HttpRequest.newBuilder(ServiceHttp.uri(port, SESSIONS + "s-3")).DELETE());
+        assertThat(deleted.statusCode()).isEqualTo(200);
+
+        // No offset moved, yet the replica is one transaction behind.
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () ->
+                                assertThat(stats().get("replica").get("lag_events").asLong())
+                                        .isEqualTo(1));
+        // Without a token: what the replica has, as documented.
+        assertThat(get("s-3", null).statusCode()).isEqualTo(200);
+        // With a token from before the delete: never the deleted session as consistent.
+        HttpResponse<String> withToken = get("s-3", token);
+        assertThat(withToken.statusCode()).isEqualTo(404);
+        assertThat(withToken.headers().firstValue("X-Consistency")).hasValue("consistent");
+
+        REPLICA.resumeReplication();
+        REPLICA.awaitCaughtUpWith(PRIMARY);
+        assertThat(get("s-3", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(7)
+    void aReadBlockedByATableLockOnTheReplicaIsServedByThePrimary() throws Exception {
+        REPLICA.pauseReplication();
+        store("s-1", "paused");
+        double before = fallbacks("unavailable");
+        HttpResponse<String> read;
+        try (Connection locker =
+                        DriverManager.getConnection(
+                                REPLICA.jdbcUrl(DATABASE.name()),
+                                REPLICA.username(),
+                                REPLICA.password());
+                Statement lock = locker.createStatement()) {
+            // As replication applying a schema change would hold it.
+            lock.execute("LOCK TABLES translation_session WRITE");
+            read = get("s-1", null);
+        }
+
+        // Past query.replica.lock-wait-timeout (2 s) the read went to the primary.
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(field(read, "status")).isEqualTo("paused");
+        assertThat(fallbacks("unavailable")).isEqualTo(before + 1);
+        REPLICA.resumeReplication();
+        REPLICA.awaitCaughtUpWith(PRIMARY);
+    }
+
+    @Test
+    @Order(8)
     void aReadInFlightOnTheReplicaWhenItDiesIsServedByThePrimary() throws Exception {
         REPLICA.pauseReplication();
         String token = store("s-1", "cancelled");
@@ -244,7 +300,7 @@ class ReplicaReadsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aKilledReplicaLeavesEveryReadToThePrimary() {
         double before = fallbacks("unavailable");
 

@@ -35,6 +35,10 @@ import org.jooq.impl.DSL;
  * every isolation level takes, so the guarantee does not depend on the server's default isolation
  * (the gap locks of a {@code FOR UPDATE} on missing rows exist only under REPEATABLE READ). Writers
  * share the lock, so they never wait for each other here.
+ *
+ * <p><b>Counted.</b> A delete takes the fence by adding one to its {@code deletions} column, in the
+ * same transaction as the deletes ({@link #deletions}): a read replica whose count has reached the
+ * primary's holds every delete the primary had committed then.
  */
 public final class SessionDeletion {
 
@@ -65,7 +69,7 @@ public final class SessionDeletion {
     public static Map<String, LocalDateTime> tombstonesForWrite(
             DSLContext tx, Collection<String> sessionIds) {
         if (sessionIds.isEmpty()) {
-            lockFence(tx, false);
+            shareFence(tx);
             return Map.of();
         }
         // One statement, one round trip: the fence row joined with the sessions' tombstones, all
@@ -103,7 +107,7 @@ public final class SessionDeletion {
         return db.transactionResult(
                 configuration -> {
                     DSLContext tx = configuration.dsl();
-                    lockFence(tx, true);
+                    takeFenceForDelete(tx);
                     Map<String, LocalDateTime> versions = new LinkedHashMap<>();
                     sessionIds.forEach(id -> versions.put(id, now));
                     writeTombstones(tx, versions, now);
@@ -133,7 +137,7 @@ public final class SessionDeletion {
         return db.transactionResult(
                 configuration -> {
                     DSLContext tx = configuration.dsl();
-                    lockFence(tx, true);
+                    takeFenceForDelete(tx);
                     Field<LocalDateTime> newestTask =
                             DSL.field(
                                     DSL.select(DSL.max(TRANSLATION_TASK.UPDATED_AT))
@@ -179,10 +183,43 @@ public final class SessionDeletion {
                 .execute();
     }
 
-    private static void lockFence(DSLContext tx, boolean exclusive) {
-        var select =
-                tx.select(WRITE_FENCE.ID).from(WRITE_FENCE).where(WRITE_FENCE.ID.eq(FENCE_ROW));
-        int rows = (exclusive ? select.forUpdate() : select.forShare()).fetch().size();
+    /**
+     * How many delete transactions {@code db} holds: on a replica, those it has applied.
+     *
+     * @throws IllegalStateException when the fence row is missing (migration V2 not applied)
+     */
+    public static long deletions(DSLContext db) {
+        Long deletions =
+                db.select(WRITE_FENCE.DELETIONS)
+                        .from(WRITE_FENCE)
+                        .where(WRITE_FENCE.ID.eq(FENCE_ROW))
+                        .fetchOne(WRITE_FENCE.DELETIONS);
+        if (deletions == null) {
+            throw noFence();
+        }
+        return deletions;
+    }
+
+    private static void shareFence(DSLContext tx) {
+        int rows =
+                tx.select(WRITE_FENCE.ID)
+                        .from(WRITE_FENCE)
+                        .where(WRITE_FENCE.ID.eq(FENCE_ROW))
+                        .forShare()
+                        .fetch()
+                        .size();
+        if (rows != 1) {
+            throw noFence();
+        }
+    }
+
+    /** The delete's side: the fence locked exclusively by counting this delete on it. */
+    private static void takeFenceForDelete(DSLContext tx) {
+        int rows =
+                tx.update(WRITE_FENCE)
+                        .set(WRITE_FENCE.DELETIONS, WRITE_FENCE.DELETIONS.plus(1))
+                        .where(WRITE_FENCE.ID.eq(FENCE_ROW))
+                        .execute();
         if (rows != 1) {
             throw noFence();
         }
