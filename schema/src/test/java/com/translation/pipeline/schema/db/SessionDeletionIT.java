@@ -9,16 +9,22 @@ import com.translation.pipeline.testsupport.DatabaseServer;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -109,6 +115,50 @@ abstract class SessionDeletionIT {
                         c -> SessionDeletion.tombstonesForWrite(c.dsl(), List.of("seen-1", "x")));
 
         assertThat(seen).containsExactly(Map.entry("seen-1", T0.plusMinutes(5)));
+    }
+
+    /**
+     * With the pipeline's settings ({@link ServerDialect#settings()}) the writer's read pads its
+     * list of sessions to a power of two, so the driver prepares each text once per connection: a
+     * batch of any size still gets every tombstone of its own sessions, the last one too (the
+     * padding repeats it), and no other.
+     */
+    @Test
+    void aWriterFindsEveryTombstoneOfItsBatchWhateverItsSizeInFewStatementTexts() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 37; i++) {
+            ids.add("pad-" + i);
+        }
+        List<String> deleted = List.of("pad-0", "pad-6", "pad-12", "pad-35", "pad-36");
+        SessionDeletion.delete(db, deleted, T0.plusMinutes(9));
+        Set<String> texts = ConcurrentHashMap.newKeySet();
+        DSLContext recorded =
+                db.configuration()
+                        .derive(
+                                new DefaultExecuteListenerProvider(
+                                        new ExecuteListener() {
+                                            @Override
+                                            public void renderEnd(ExecuteContext ctx) {
+                                                texts.add(ctx.sql());
+                                            }
+                                        }))
+                        .dsl();
+
+        for (int size = 1; size <= ids.size(); size++) {
+            List<String> batch = ids.subList(0, size);
+            Map<String, LocalDateTime> seen =
+                    recorded.transactionResult(
+                            c -> SessionDeletion.tombstonesForWrite(c.dsl(), batch));
+            assertThat(seen.keySet())
+                    .as("a batch of %d", size)
+                    .containsExactlyInAnyOrderElementsOf(
+                            deleted.stream().filter(batch::contains).toList());
+            assertThat(seen.values()).containsOnly(T0.plusMinutes(9));
+        }
+        // 1, 2, 4, 8, 16, 32 and 64 ids: seven texts for 37 sizes.
+        assertThat(texts).hasSize(7);
+        // Other tests count what a purge removes.
+        db.deleteFrom(SESSION_TOMBSTONE).where(SESSION_TOMBSTONE.SESSION_ID.in(deleted)).execute();
     }
 
     /**
