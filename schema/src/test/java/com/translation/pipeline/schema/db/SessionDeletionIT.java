@@ -144,21 +144,26 @@ abstract class SessionDeletionIT {
                                         }))
                         .dsl();
 
-        for (int size = 1; size <= ids.size(); size++) {
-            List<String> batch = ids.subList(0, size);
-            Map<String, LocalDateTime> seen =
-                    recorded.transactionResult(
-                            c -> SessionDeletion.tombstonesForWrite(c.dsl(), batch));
-            assertThat(seen.keySet())
-                    .as("a batch of %d", size)
-                    .containsExactlyInAnyOrderElementsOf(
-                            deleted.stream().filter(batch::contains).toList());
-            assertThat(seen.values()).containsOnly(T0.plusMinutes(9));
+        try {
+            for (int size = 1; size <= ids.size(); size++) {
+                List<String> batch = ids.subList(0, size);
+                Map<String, LocalDateTime> seen =
+                        recorded.transactionResult(
+                                c -> SessionDeletion.tombstonesForWrite(c.dsl(), batch));
+                assertThat(seen.keySet())
+                        .as("a batch of %d", size)
+                        .containsExactlyInAnyOrderElementsOf(
+                                deleted.stream().filter(batch::contains).toList());
+                assertThat(seen.values()).containsOnly(T0.plusMinutes(9));
+            }
+            // 1, 2, 4, 8, 16, 32 and 64 ids: seven texts for 37 sizes.
+            assertThat(texts).hasSize(7);
+        } finally {
+            // Other tests count what a purge removes.
+            db.deleteFrom(SESSION_TOMBSTONE)
+                    .where(SESSION_TOMBSTONE.SESSION_ID.in(deleted))
+                    .execute();
         }
-        // 1, 2, 4, 8, 16, 32 and 64 ids: seven texts for 37 sizes.
-        assertThat(texts).hasSize(7);
-        // Other tests count what a purge removes.
-        db.deleteFrom(SESSION_TOMBSTONE).where(SESSION_TOMBSTONE.SESSION_ID.in(deleted)).execute();
     }
 
     /**
