@@ -210,7 +210,22 @@ public final class EventValidator {
         }
     }
 
+    /**
+     * An item read in one pass ({@link FastRecordReader#record(JsonNode, EventType)}, which only
+     * ever accepts what the full validation accepts, as an equal record) or else validated in full,
+     * which gives the reasons.
+     */
     private <T extends EventData> Validation<T> validateRecord(
+            JsonNode item, EventType type, Class<T> dataType) {
+        EventData read = fast.record(item, type);
+        if (read != null) {
+            return Validation.valid(dataType.cast(read));
+        }
+        return validateRecordFully(item, type, dataType);
+    }
+
+    /** The full validation of a batch item: JSON Schema, the contract's rules, typed binding. */
+    <T extends EventData> Validation<T> validateRecordFully(
             JsonNode item, EventType type, Class<T> dataType) {
         try {
             return validateRecordOrThrow(item, type, dataType);

@@ -166,12 +166,76 @@ final class FastRecordReader {
             }
             values[field.index()] = value;
         }
+        return complete(type, spec, values);
+    }
+
+    /**
+     * A batch item posted to ingest-api, already read as a tree ({@code item}), as a record of
+     * {@code type} when it is valid beyond doubt; null otherwise, and the full validation decides.
+     * The same checks as {@link #read(byte[])}'s on a record's fields, in any order: a tree holds
+     * no duplicate field, and a number is an int only when it was written as one within int's
+     * range.
+     */
+    EventData record(JsonNode item, EventType type) {
+        RecordSpec spec = records.get(type);
+        if (spec == null || item == null || !item.isObject()) {
+            return null;
+        }
+        try {
+            Object[] values = new Object[spec.fields().size()];
+            Arrays.fill(values, ABSENT);
+            for (Map.Entry<String, JsonNode> property : item.properties()) {
+                FieldSpec field = spec.fields().get(property.getKey());
+                if (field == null) {
+                    return null;
+                }
+                Object value = value(property.getValue(), field);
+                if (value == Invalid.VALUE) {
+                    return null;
+                }
+                values[field.index()] = value;
+            }
+            return complete(type, spec, values);
+        } catch (RuntimeException e) {
+            // A value this reader does not know: the full validation decides.
+            return null;
+        }
+    }
+
+    /** The record of {@code values} once every required field holds one; null otherwise. */
+    private static EventData complete(EventType type, RecordSpec spec, Object[] values) {
         for (String required : spec.required()) {
             if (spec.get(values, required) == null) {
                 return null;
             }
         }
         return type == EventType.SESSION_UPSERTED ? session(spec, values) : task(spec, values);
+    }
+
+    /** {@link #value(JsonParser, JsonToken, FieldSpec)} for a value of a tree. */
+    private static Object value(JsonNode node, FieldSpec field) {
+        if (node.isNull()) {
+            return field.types().contains("null") ? null : Invalid.VALUE;
+        }
+        if (node.isString()) {
+            return field.types().contains("string")
+                    ? string(node.asString(), field)
+                    : Invalid.VALUE;
+        }
+        if (node.isInt()) {
+            if (!field.types().contains("integer")) {
+                return Invalid.VALUE;
+            }
+            long number = node.intValue();
+            return (field.minimum() == null || number >= field.minimum())
+                            && (field.maximum() == null || number <= field.maximum())
+                    ? (Object) (int) number
+                    : Invalid.VALUE;
+        }
+        if (node.isObject()) {
+            return field.types().contains("object") ? object(node, field) : Invalid.VALUE;
+        }
+        return Invalid.VALUE;
     }
 
     /** Marks a value this class is not sure of. */

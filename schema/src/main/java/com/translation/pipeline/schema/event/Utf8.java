@@ -113,48 +113,65 @@ public final class Utf8 {
         }
     }
 
-    /** Checks more bytes; false at the first one that breaks UTF-8 ({@link #position}). */
+    /**
+     * Checks more bytes; false at the first one that breaks UTF-8 ({@link #position}). The state is
+     * kept in locals while the bytes are walked and stored back once: the loop runs once per byte
+     * of every request body.
+     */
     private boolean update(byte[] bytes, int offset, int length) {
-        for (int i = offset; i < offset + length; i++, position++) {
+        int end = offset + length;
+        int i = offset;
+        int left = remaining;
+        int low = lower;
+        int high = upper;
+        boolean valid = true;
+        for (; i < end; i++) {
             int b = bytes[i] & 0xFF;
-            if (remaining == 0) {
+            if (left == 0) {
                 if (b < 0x80) {
                     if (b == 0 && jsonText) {
                         nul = true;
-                        return false;
+                        valid = false;
+                        break;
                     }
                     continue;
                 }
-                lower = 0x80;
-                upper = 0xBF;
+                low = 0x80;
+                high = 0xBF;
                 if (b >= 0xC2 && b <= 0xDF) {
-                    remaining = 1;
+                    left = 1;
                 } else if (b >= 0xE0 && b <= 0xEF) {
-                    remaining = 2;
+                    left = 2;
                     if (b == 0xE0) {
-                        lower = 0xA0;
+                        low = 0xA0;
                     } else if (b == 0xED) {
-                        upper = 0x9F;
+                        high = 0x9F;
                     }
                 } else if (b >= 0xF0 && b <= 0xF4) {
-                    remaining = 3;
+                    left = 3;
                     if (b == 0xF0) {
-                        lower = 0x90;
+                        low = 0x90;
                     } else if (b == 0xF4) {
-                        upper = 0x8F;
+                        high = 0x8F;
                     }
                 } else {
-                    return false;
+                    valid = false;
+                    break;
                 }
             } else {
-                if (b < lower || b > upper) {
-                    return false;
+                if (b < low || b > high) {
+                    valid = false;
+                    break;
                 }
-                lower = 0x80;
-                upper = 0xBF;
-                remaining--;
+                low = 0x80;
+                high = 0xBF;
+                left--;
             }
         }
-        return true;
+        position += i - offset;
+        remaining = left;
+        lower = low;
+        upper = high;
+        return valid;
     }
 }

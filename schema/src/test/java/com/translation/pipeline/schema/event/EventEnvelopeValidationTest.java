@@ -34,6 +34,45 @@ class EventEnvelopeValidationTest {
         assertThat(decoded.value().key()).isEqualTo("sess-1");
     }
 
+    /**
+     * Event ids come from each thread's own generator: random version 4 UUIDs of the IETF variant,
+     * as {@link java.util.UUID#randomUUID()} makes them, none repeated across threads.
+     */
+    @Test
+    void eventIdsAreRandomVersion4UuidsUniqueAcrossThreads() throws Exception {
+        java.util.Set<java.util.UUID> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread =
+                    new Thread(
+                            () -> {
+                                for (int i = 0; i < 25_000; i++) {
+                                    ids.add(EventEnvelope.randomEventId());
+                                }
+                            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(ids).hasSize(100_000);
+        assertThat(ids).allSatisfy(id -> assertThat(id.version()).isEqualTo(4));
+        assertThat(ids).allSatisfy(id -> assertThat(id.variant()).isEqualTo(2));
+        long ones =
+                ids.stream()
+                        .mapToLong(
+                                id ->
+                                        Long.bitCount(id.getMostSignificantBits() & ~0xF000L)
+                                                + Long.bitCount(
+                                                        id.getLeastSignificantBits()
+                                                                & 0x3FFF_FFFF_FFFF_FFFFL))
+                        .sum();
+        // 122 random bits per id: about half of them set.
+        assertThat(ones / (double) (ids.size() * 122L)).isBetween(0.49, 0.51);
+    }
+
     @Test
     void encodedTaskEnvelopeValidatesBackToTheSameEvent() {
         TaskData task = VALIDATOR.validateTask(Items.task()).value();
