@@ -24,7 +24,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Benchmark 1: batches of 100 tasks posted to ingest-api, against a plain KafkaProducer (acks=all,
  * idempotent, ingest-api's producer settings) sending the same envelopes in the same batches and
- * waiting for every acknowledgement of a batch, as ingest-api does before it answers.
+ * waiting for every acknowledgement of a batch, as ingest-api does before it answers, and against
+ * the same batches posted to {@link MinimalIngestServer}, the same work without the framework.
  */
 final class IngestBench implements AutoCloseable {
 
@@ -42,18 +43,69 @@ final class IngestBench implements AutoCloseable {
     private final ExecutorService senders = Executors.newFixedThreadPool(64);
 
     private final KafkaProducer<String, byte[]> producer;
+
+    /** The minimal server's own producer, as ingest-api has its own. */
+    private final KafkaProducer<String, byte[]> minimalProducer;
+
+    private final MinimalIngestServer minimal;
     private final AtomicLong sequence = new AtomicLong();
     private final String run = "bench-" + Long.toString(System.nanoTime(), 36);
 
     /** Benchmarks {@code ingest}, an ingest-api of {@code pipeline}. */
-    IngestBench(PipelineProcesses pipeline, ServiceProcess ingest) {
+    IngestBench(PipelineProcesses pipeline, ServiceProcess ingest) throws java.io.IOException {
         this.ingest = ingest;
         this.producer = BenchEvents.producer(pipeline.bootstrapServers(), INGEST_LINGER_MS);
+        this.minimalProducer = BenchEvents.producer(pipeline.bootstrapServers(), INGEST_LINGER_MS);
+        this.minimal = new MinimalIngestServer(minimalProducer, PipelineProcesses.WRITE_KEY);
     }
 
     /** Events per second that {@link #CLIENTS} clients, each a batch at a time, get accepted. */
     double oursSaturated(Duration duration) throws Exception {
-        return saturated(duration, this::postBatch);
+        return saturated(duration, () -> postBatch(ingest.baseUrl()));
+    }
+
+    /** A saturation run of one side, for a given duration. */
+    interface Saturation {
+        double run(Duration duration) throws Exception;
+    }
+
+    /** Windows of load run by {@link #untilSteady}, and the most of them. */
+    static final Duration WARM_UP_WINDOW = Duration.ofSeconds(5);
+
+    static final int MAX_WARM_UP_WINDOWS = 24;
+
+    /**
+     * Loads one side in windows of {@link #WARM_UP_WINDOW} until three in a row are within 5 % of
+     * each other (its JIT done), at most {@link #MAX_WARM_UP_WINDOWS} windows.
+     *
+     * @return the windows' rates, in events/s, in order
+     */
+    List<Double> untilSteady(String name, Saturation side) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        while (rates.size() < MAX_WARM_UP_WINDOWS) {
+            rates.add(side.run(WARM_UP_WINDOW));
+            int n = rates.size();
+            if (n >= 3) {
+                List<Double> last = rates.subList(n - 3, n);
+                double low = java.util.Collections.min(last);
+                double high = java.util.Collections.max(last);
+                if (high <= low * 1.05) {
+                    break;
+                }
+            }
+        }
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "bench warm-up %s: %s events/s per %d s window%n",
+                name,
+                rates.stream().map(r -> String.valueOf(Math.round(r))).toList(),
+                WARM_UP_WINDOW.toSeconds());
+        return rates;
+    }
+
+    /** The same for the minimal server. */
+    double minimalSaturated(Duration duration) throws Exception {
+        return saturated(duration, () -> postBatch(minimal.baseUrl()));
     }
 
     /** The same for the plain producer. */
@@ -68,6 +120,16 @@ final class IngestBench implements AutoCloseable {
                 duration,
                 () ->
                         BenchEvents.postAsync(senders, ingest.baseUrl(), nextBatch())
+                                .thenApply(BenchHttp.Answer::status));
+    }
+
+    /** The same for the minimal server. */
+    Histogram minimalLatency(double eventsPerSecond, Duration duration) throws Exception {
+        return openLoop(
+                eventsPerSecond,
+                duration,
+                () ->
+                        BenchEvents.postAsync(senders, minimal.baseUrl(), nextBatch())
                                 .thenApply(BenchHttp.Answer::status));
     }
 
@@ -138,8 +200,8 @@ final class IngestBench implements AutoCloseable {
         return latencies;
     }
 
-    private int postBatch() throws Exception {
-        BenchHttp.Answer answer = BenchEvents.post(ingest.baseUrl(), nextBatch());
+    private int postBatch(String baseUrl) throws Exception {
+        BenchHttp.Answer answer = BenchEvents.post(baseUrl, nextBatch());
         Matcher accepted = ACCEPTED.matcher(answer.body());
         if (answer.status() != 202 || !accepted.find()) {
             throw new IllegalStateException(answer.status() + " " + answer.body());
@@ -173,6 +235,8 @@ final class IngestBench implements AutoCloseable {
     @Override
     public void close() {
         senders.shutdownNow();
+        minimal.close();
+        minimalProducer.close();
         producer.close();
     }
 }
