@@ -4,9 +4,12 @@ import com.translation.pipeline.local.ServiceProcess;
 import com.translation.pipeline.schema.event.TaskData;
 import com.translation.pipeline.schema.event.Topics;
 import com.translation.pipeline.testsupport.PipelineProcesses;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +55,7 @@ final class IngestBench implements AutoCloseable {
     private final String run = "bench-" + Long.toString(System.nanoTime(), 36);
 
     /** Benchmarks {@code ingest}, an ingest-api of {@code pipeline}. */
-    IngestBench(PipelineProcesses pipeline, ServiceProcess ingest) throws java.io.IOException {
+    IngestBench(PipelineProcesses pipeline, ServiceProcess ingest) throws IOException {
         this.ingest = ingest;
         this.producer = BenchEvents.producer(pipeline.bootstrapServers(), INGEST_LINGER_MS);
         this.minimalProducer = BenchEvents.producer(pipeline.bootstrapServers(), INGEST_LINGER_MS);
@@ -87,15 +90,15 @@ final class IngestBench implements AutoCloseable {
             int n = rates.size();
             if (n >= 3) {
                 List<Double> last = rates.subList(n - 3, n);
-                double low = java.util.Collections.min(last);
-                double high = java.util.Collections.max(last);
+                double low = Collections.min(last);
+                double high = Collections.max(last);
                 if (high <= low * 1.05) {
                     break;
                 }
             }
         }
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "bench warm-up %s: %s events/s per %d s window%n",
                 name,
                 rates.stream().map(r -> String.valueOf(Math.round(r))).toList(),
