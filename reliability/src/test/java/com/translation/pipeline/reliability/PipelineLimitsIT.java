@@ -183,8 +183,11 @@ class PipelineLimitsIT {
         for (int attack = 0; attack < statuses.size(); attack++) {
             assertThat(statuses.get(attack)).isEqualTo(attack % 2 == 0 ? 413 : 422);
             // 413 at the 1001st item; the one item is read to its end (15 MB, five million
-            // tokens skipped without a tree), which takes longer on a cold JVM.
-            assertThat(answeredMs.get(attack)).isLessThan(attack % 2 == 0 ? 1000 : 3000);
+            // tokens skipped without a tree), which takes longer on a cold JVM: the first one took
+            // 3.5 s on a slow machine whose later ones took 1.2 to 1.3 s. A tree of it would take
+            // far longer, or the heap.
+            long boundMs = attack % 2 == 0 ? 1000 : attack == 1 ? 10_000 : 3000;
+            assertThat(answeredMs.get(attack)).isLessThan(boundMs);
         }
         assertThat(healthCalls.get()).isPositive();
         assertThat(slowestHealthMs.get()).isLessThan(RESPONSIVE_MS);
