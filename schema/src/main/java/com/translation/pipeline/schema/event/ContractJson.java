@@ -9,6 +9,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,9 @@ public final class ContractJson {
     private static final JsonMapper DOCUMENTS =
             mapper(-1).rebuild().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
+    private static final ObjectReader NAMES_UNCHECKED =
+            MAPPER.reader().without(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
     private ContractJson() {}
 
     /**
@@ -56,6 +60,24 @@ public final class ContractJson {
     public static JsonNode readValue(JsonParser parser) {
         JsonNode value = DOCUMENTS.readTree(parser);
         return value == null ? DOCUMENTS.nullNode() : value;
+    }
+
+    /**
+     * A parser of one record ({@code value}) with the contract's settings except the check for
+     * repeated names: for a reader that refuses a repeated name itself ({@link FastRecordReader}).
+     */
+    static JsonParser parserWithoutDuplicateCheck(byte[] value) {
+        return NAMES_UNCHECKED.createParser(value);
+    }
+
+    /**
+     * The JSON value of {@code length} bytes at {@code offset} in {@code source}, read as a tree as
+     * {@link #readValue(JsonParser)} reads it (a name repeated at any depth refused).
+     *
+     * @throws JacksonException when those bytes are not one valid JSON value within the limits
+     */
+    static JsonNode readValue(byte[] source, int offset, int length) {
+        return DOCUMENTS.readTree(source, offset, length);
     }
 
     static JsonNode nullIfJsonNull(JsonNode node) {

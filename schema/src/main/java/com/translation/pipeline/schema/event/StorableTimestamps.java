@@ -2,6 +2,7 @@ package com.translation.pipeline.schema.event;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
@@ -14,6 +15,11 @@ public final class StorableTimestamps {
 
     public static final int MIN_YEAR = 1000;
     public static final int MAX_YEAR = 9999;
+
+    private static final long FIRST_STORABLE_SECOND =
+            LocalDateTime.of(MIN_YEAR, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long FIRST_SECOND_AFTER =
+            LocalDateTime.of(MAX_YEAR + 1, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
 
     private StorableTimestamps() {}
 
@@ -42,8 +48,9 @@ public final class StorableTimestamps {
      * @throws DateTimeException when the instant is outside the storable years
      */
     static void checkRange(Instant instant) {
-        int year = instant.atOffset(ZoneOffset.UTC).getYear();
-        if (year < MIN_YEAR || year > MAX_YEAR) {
+        // The year in UTC, compared as seconds: no date object per timestamp.
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_STORABLE_SECOND || seconds >= FIRST_SECOND_AFTER) {
             throw new DateTimeException(
                     "must be between years " + MIN_YEAR + " and " + MAX_YEAR + " in UTC");
         }

@@ -63,6 +63,7 @@ class FastRecordReaderTest {
         "\"2026-12-31T23:59:60Z\"",
         "\"0999-12-31T23:59:59Z\"",
         "\"1000-01-01T00:00:00Z\"",
+        "\"1000-01-01T00:30:00+01:00\"",
         "\"9999-12-31T23:59:59.999999Z\"",
         "\"9999-12-31T23:59:59-01:00\"",
         "\"2026-03-01 10:00:00Z\"",
@@ -171,6 +172,35 @@ class FastRecordReaderTest {
         assertThat(FAST.read(countAsDecimal.getBytes(StandardCharsets.UTF_8))).isNull();
         assertThat(FAST.read(null)).isNull();
         assertThat(FAST.read("{".getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    /**
+     * Its parser does not check names for duplicates: a name repeated in the envelope, in the
+     * record or at any depth of an object value is still never read, and the full validation
+     * refuses it.
+     */
+    @Test
+    void aNameRepeatedAtAnyDepthIsNeverRead() {
+        String record =
+                new String(
+                        bytes(envelope("session.upserted", Items.fullSession())),
+                        StandardCharsets.UTF_8);
+        assertThat(FAST.read(record.getBytes(StandardCharsets.UTF_8))).isNotNull();
+        List<String> repeated =
+                List.of(
+                        record.replace("\"type\":", "\"type\":\"session.upserted\",\"type\":"),
+                        record.replaceFirst("}$", ",\"data\":{}}"),
+                        record.replace("\"title\":", "\"title\":\"t\",\"title\":"),
+                        record.replace("\"user_id\":", "\"user_id\":null,\"user_id\":"),
+                        record.replace("\"metadata\":{", "\"metadata\":{\"k\":1,\"k\":2,"),
+                        record.replace("\"metadata\":{", "\"metadata\":{\"o\":{\"k\":1,\"k\":1},"));
+
+        for (String text : repeated) {
+            assertThat(text).as("the edit applies").isNotEqualTo(record);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(FAST.read(bytes)).as(text).isNull();
+            assertThat(VALIDATOR.validateEnvelope(bytes).isValid()).as(text).isFalse();
+        }
     }
 
     @Test

@@ -13,12 +13,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.TableRecord;
@@ -84,7 +84,8 @@ public class EventWriter {
     public Outcome write(Coalesced batch, Instant now) {
         LocalDateTime appliedAt = EventRows.utc(now);
         Tally tally = new Tally();
-        Set<String> sessionIds = new TreeSet<>();
+        // Any order: the read of the tombstones looks each up by key.
+        Set<String> sessionIds = new HashSet<>();
         batch.sessions().forEach(e -> sessionIds.add(e.envelope().key()));
         batch.tasks().forEach(e -> sessionIds.add(e.envelope().key()));
         Map<String, LocalDateTime> tombstones = SessionDeletion.tombstonesForWrite(db, sessionIds);
