@@ -99,7 +99,8 @@ class PipelineLimitsIT {
         }
         String environ =
                 Files.readString(Path.of("/proc", pipeline.workers().get(0).pid() + "", "environ"));
-        assertThat(environ.split("\u0000")).contains("JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1");
+        assertThat(environ.split("\u0000"))
+                .contains("JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -XX:NewRatio=1");
     }
 
     /**
