@@ -70,30 +70,28 @@ public final class RecordCoalescer {
     private static int offer(Map<String, Newest> newestByKey, String key, ReceivedEvent event) {
         Newest newest = newestByKey.get(key);
         if (newest == null) {
-            newestByKey.put(key, new Newest(key, event));
+            newestByKey.put(key, new Newest(event));
             return 0;
         }
         return newest.offer(event);
     }
 
     private static List<ReceivedEvent> byKey(Map<String, Newest> newestByKey) {
-        List<Newest> winners = new ArrayList<>(newestByKey.values());
-        winners.sort(Comparator.comparing((Newest newest) -> newest.key));
+        List<Map.Entry<String, Newest>> winners = new ArrayList<>(newestByKey.entrySet());
+        winners.sort(Map.Entry.comparingByKey());
         List<ReceivedEvent> events = new ArrayList<>(winners.size());
-        for (Newest newest : winners) {
-            events.add(newest.event);
+        for (Map.Entry<String, Newest> winner : winners) {
+            events.add(winner.getValue().event);
         }
         return events;
     }
 
     /** A key's newest event so far, and how many others had its version. */
     private static final class Newest {
-        private final String key;
         private ReceivedEvent event;
         private int asNew;
 
-        Newest(String key, ReceivedEvent event) {
-            this.key = key;
+        Newest(ReceivedEvent event) {
             this.event = event;
         }
 
