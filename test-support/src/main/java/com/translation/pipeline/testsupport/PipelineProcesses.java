@@ -325,8 +325,36 @@ public final class PipelineProcesses implements AutoCloseable {
                 name,
                 ServiceProcess.jar(root, module),
                 freePortUnchecked(),
-                settings(module, extra),
+                flightRecording(name, settings(module, extra)),
                 logs);
+    }
+
+    /**
+     * With {@code -Dpipeline.jfr=DIR}, every service records a JFR profile ({@code
+     * settings=profile}) to {@code DIR/<name>.jfr}, written when it stops: the benchmarks' switch
+     * for profiling the services under their load (docs/benchmarks.md, "Profiles"). A service whose
+     * settings already start a recording keeps its own.
+     */
+    private static Map<String, String> flightRecording(String name, Map<String, String> settings) {
+        String dir = System.getProperty("pipeline.jfr", "");
+        String options = settings.getOrDefault("JAVA_TOOL_OPTIONS", "");
+        if (dir.isBlank() || options.contains("StartFlightRecording")) {
+            return settings;
+        }
+        Path recordings = Path.of(dir).toAbsolutePath();
+        try {
+            Files.createDirectories(recordings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> recorded = new LinkedHashMap<>(settings);
+        recorded.put(
+                "JAVA_TOOL_OPTIONS",
+                (options
+                                + " -XX:StartFlightRecording=settings=profile,filename="
+                                + recordings.resolve(name + ".jfr"))
+                        .strip());
+        return recorded;
     }
 
     /** The pipeline's settings, then the module's own (ops/<module>.env), then {@code extra}. */
