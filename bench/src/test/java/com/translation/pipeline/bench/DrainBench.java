@@ -209,7 +209,7 @@ final class DrainBench {
             if (stored > 0 && firstStored == 0) {
                 firstStored = now;
                 storedAtFirst = stored;
-                databaseCpuAtFirst = Cpu.seconds(databasePid());
+                databaseCpuAtFirst = Cpu.seconds(Cpu.databasePid(pipeline));
             }
             if (stored >= events.size()) {
                 break;
@@ -223,7 +223,9 @@ final class DrainBench {
         long timedEvents = events.size() - storedAtFirst;
         // Scaled to all the events, as the raw writer's is measured over all of them.
         double databaseCpu =
-                (Cpu.seconds(databasePid()) - databaseCpuAtFirst) * events.size() / timedEvents;
+                (Cpu.seconds(Cpu.databasePid(pipeline)) - databaseCpuAtFirst)
+                        * events.size()
+                        / timedEvents;
         double statements = 0;
         double peakRss = 0;
         double workerCpu = 0;
@@ -268,7 +270,7 @@ final class DrainBench {
                 database.jdbcUrl()
                         + "&useServerPrepStmts=true&cachePrepStmts=true"
                         + "&prepStmtCacheSqlLimit=1000000&prepStmtCacheSize=64";
-        double databaseCpuBefore = Cpu.seconds(databasePid());
+        double databaseCpuBefore = Cpu.seconds(Cpu.databasePid(pipeline));
         long started = System.nanoTime();
         List<CompletableFuture<Void>> writers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
@@ -279,7 +281,9 @@ final class DrainBench {
         }
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Raw(events.size() / seconds, Cpu.seconds(databasePid()) - databaseCpuBefore);
+        return new Raw(
+                events.size() / seconds,
+                Cpu.seconds(Cpu.databasePid(pipeline)) - databaseCpuBefore);
     }
 
     int events() {
@@ -467,17 +471,6 @@ final class DrainBench {
         } catch (RuntimeException e) {
             return 0; // the worker has not created its tables yet
         }
-    }
-
-    private long databasePid() {
-        String url = pipeline.database().jdbcUrl("");
-        String port = url.replaceAll(".*://[^:]+:(\\d+)/.*", "$1");
-        return ProcessHandle.current()
-                .descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("--port=" + port))
-                .mapToLong(ProcessHandle::pid)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no database process on " + port));
     }
 
     private static double statements(ServiceProcess worker) {

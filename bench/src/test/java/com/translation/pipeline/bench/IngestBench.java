@@ -13,13 +13,11 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -145,62 +143,18 @@ final class IngestBench implements AutoCloseable {
     }
 
     private double saturated(Duration duration, Batch batch) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        long end = System.nanoTime() + duration.toNanos();
-        long started = System.nanoTime();
-        List<Future<Long>> counts = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            counts.add(
-                    clients.submit(
-                            () -> {
-                                long events = 0;
-                                while (System.nanoTime() < end) {
-                                    events += batch.send();
-                                }
-                                return events;
-                            }));
-        }
-        long events = 0;
-        for (Future<Long> count : counts) {
-            events += count.get();
-        }
-        long took = System.nanoTime() - started;
-        clients.shutdown();
-        return events / (took / 1e9);
+        return ClosedLoop.perSecond(CLIENTS, duration, batch::send);
     }
 
-    private Histogram openLoop(
+    private static Histogram openLoop(
             double eventsPerSecond,
             Duration duration,
             java.util.function.Supplier<CompletableFuture<Integer>> batch)
             throws Exception {
-        Histogram latencies = new ConcurrentHistogram(60_000_000_000L, 3);
-        long intervalNanos = (long) (BATCH / eventsPerSecond * 1e9);
-        long start = System.nanoTime();
-        long batches = duration.toNanos() / intervalNanos;
-        AtomicInteger failed = new AtomicInteger();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        for (long i = 0; i < batches; i++) {
-            long intended = start + i * intervalNanos;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            pending.add(
-                    batch.get()
-                            .whenComplete(
-                                    (status, error) -> {
-                                        if (error != null || status != 202) {
-                                            failed.incrementAndGet();
-                                        }
-                                        latencies.recordValue(System.nanoTime() - intended);
-                                    }));
-        }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
-        if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " batches failed in the latency run");
-        }
-        return latencies;
+        return OpenLoop.latencies(
+                eventsPerSecond / BATCH,
+                duration,
+                () -> batch.get().thenApply(status -> status == 202));
     }
 
     private int postBatch(String baseUrl) throws Exception {

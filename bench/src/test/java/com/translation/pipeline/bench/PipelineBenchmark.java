@@ -49,7 +49,8 @@ class PipelineBenchmark {
         try (PipelineProcesses pipeline = PipelineProcesses.start(0, Map.of());
                 IngestBench ingest = new IngestBench(pipeline, pipeline.ingest())) {
             ingestBenchmarks(ingest, results);
-            double saturation = results.last().ours();
+            double saturation = results.get("ingest.saturation").ours();
+            IngestBenchmark.loadCurve(ingest, root, results);
             double drainRate = drainBenchmarks(pipeline, results);
             EndToEndBench.Measured e2e =
                     new EndToEndBench(pipeline).latency(saturation / 2, Duration.ofSeconds(15));
@@ -63,10 +64,14 @@ class PipelineBenchmark {
                     "at half of one worker's drain rate");
             queryBenchmarks(pipeline, results);
             memory(pipeline, e2e, results);
+            // Last: it grows the table to 10M sessions.
+            QueryBenchmark.costAsItGrows(pipeline, root, results);
         }
         results.write(root);
         assertThat(Files.readString(root.resolve("bench/results/latest.json")))
-                .contains("ingest.saturation.vs_minimal");
+                .contains("ingest.saturation.vs_minimal")
+                .contains("ingest.load.at_90.p99")
+                .contains("query.scale.large.session.get.p50.0");
     }
 
     /**
@@ -114,8 +119,9 @@ class PipelineBenchmark {
 
     /**
      * Benchmark 4, over the pipeline's own database, which no worker writes to: each request
-     * against its statements over plain JDBC, and the single reads also against the same work
-     * without the framework ({@link MinimalQueryServer}: {@code <name>.p50.vs_minimal}).
+     * against its statements over plain JDBC, and each request the minimal server serves (all but
+     * the restore) also against the same work without the framework ({@link MinimalQueryServer}:
+     * {@code <name>.p50.vs_minimal}), after a check that both answer the same JSON.
      */
     static void queryBenchmarks(PipelineProcesses pipeline, Results results) throws Exception {
         QueryBench query = new QueryBench(pipeline);
@@ -124,36 +130,60 @@ class PipelineBenchmark {
                 query.fill(),
                 "s",
                 QueryBench.SESSIONS + " sessions, 5M tasks, INSERT ... SELECT");
+        results.add(
+                "query.fill.settle",
+                Cpu.awaitQuiet(Cpu.databasePid(pipeline), Duration.ofMinutes(5)),
+                "s",
+                "until the database used under a tenth of a core over 5 s");
         try (MinimalQueryServer minimal =
                 new MinimalQueryServer(pipeline.dataSource(), PipelineProcesses.READ_KEY)) {
-            for (QueryBench.Query each : query.queries()) {
-                if (QueryBench.servedByMinimal(each)) {
-                    query.ours(each, QUERY_STEADY_STATE_WARM_UP);
-                    query.minimal(each, QUERY_STEADY_STATE_WARM_UP, minimal);
-                }
+            queryBenchmarks(query, minimal, query.queries(), results);
+        }
+    }
+
+    /** Benchmark 4 on {@code queries}, with a minimal server already started. */
+    static void queryBenchmarks(
+            QueryBench query,
+            MinimalQueryServer minimal,
+            List<QueryBench.Query> queries,
+            Results results)
+            throws Exception {
+        for (QueryBench.Query each : queries) {
+            if (QueryBench.servedByMinimal(each)) {
+                query.sameAnswers(each, minimal);
             }
-            for (QueryBench.Query each : query.queries()) {
-                query.raw(each, QUERY_WARM_UP);
-                query.ours(each, QUERY_WARM_UP);
-                latencies(
-                        each.name(),
-                        "",
-                        () -> query.raw(each, QUERY_REQUESTS),
-                        () -> query.ours(each, QUERY_REQUESTS),
-                        new double[] {50, 99},
-                        results);
-                if (QueryBench.servedByMinimal(each)) {
-                    query.minimal(each, QUERY_WARM_UP, minimal);
-                    latencies(
-                            each.name(),
-                            ".vs_minimal",
-                            () -> query.minimal(each, SINGLE_READ_REQUESTS, minimal),
-                            () -> query.ours(each, SINGLE_READ_REQUESTS),
-                            new double[] {50, 99},
-                            results);
-                }
+            if (singleRead(each)) {
+                query.ours(each, QUERY_STEADY_STATE_WARM_UP);
+                query.minimal(each, QUERY_STEADY_STATE_WARM_UP, minimal);
             }
         }
+        for (QueryBench.Query each : queries) {
+            query.raw(each, QUERY_WARM_UP);
+            query.ours(each, QUERY_WARM_UP);
+            latencies(
+                    each.name(),
+                    "",
+                    () -> query.raw(each, QUERY_REQUESTS),
+                    () -> query.ours(each, QUERY_REQUESTS),
+                    new double[] {50, 99},
+                    results);
+            if (QueryBench.servedByMinimal(each)) {
+                int requests = singleRead(each) ? SINGLE_READ_REQUESTS : QUERY_REQUESTS;
+                query.minimal(each, QUERY_WARM_UP, minimal);
+                latencies(
+                        each.name(),
+                        ".vs_minimal",
+                        () -> query.minimal(each, requests, minimal),
+                        () -> query.ours(each, requests),
+                        new double[] {50, 99},
+                        results);
+            }
+        }
+    }
+
+    /** A session or a task by id: the requests warmed to their steady state, 1,000 a round. */
+    private static boolean singleRead(QueryBench.Query query) {
+        return query.name().equals("query.session.get") || query.name().equals("query.task.get");
     }
 
     /**
@@ -161,7 +191,7 @@ class PipelineBenchmark {
      * the rounds, and the ratio is ours / baseline (above 1: slower). {@code suffix} names a
      * baseline other than raw ({@code .vs_minimal}), with whole percentiles only.
      */
-    private static void latencies(
+    static void latencies(
             String name,
             String suffix,
             Callable<Histogram> raw,

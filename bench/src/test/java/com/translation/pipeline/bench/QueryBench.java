@@ -15,10 +15,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
@@ -30,6 +33,7 @@ import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -90,39 +94,82 @@ final class QueryBench {
     }
 
     /**
-     * Fills the pipeline's database; returns how long it took, in seconds. Rows go in chunks in key
-     * order, so every index grows at its end instead of splitting pages all over.
+     * Fills the pipeline's database with {@link #SESSIONS} sessions and their tasks; returns how
+     * long it took, in seconds. Rows go in chunks in key order, so every index grows at its end
+     * instead of splitting pages all over.
      */
     double fill() {
         long started = System.nanoTime();
         DSLContext db = DSL.using(dataSource, SQLDialect.MYSQL);
-        Table<?> thousand = table(name("bench_thousand"));
-        db.dropTableIfExists(thousand).execute();
-        db.createTable(thousand).column("n", SQLDataType.INTEGER.notNull()).execute();
-        var insert = db.insertInto(thousand, field(name("n"), Integer.class));
-        for (int i = 0; i < 1000; i++) {
+        Rows rows = numbers(db);
+        for (int first = 0; first < SESSIONS / 1000; first += FILL_CHUNK) {
+            Condition chunk = chunk(rows, first);
+            insertSessions(db, rows, chunk);
+            insertTasks(db, rows, chunk);
+        }
+        insertBigSessionTasks(db, rows);
+        db.dropTable(NUMBERS).execute();
+        db.execute("ANALYZE TABLE translation_session, translation_task");
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /**
+     * Adds sessions without tasks after the {@code from} already there, up to {@code to} in all (at
+     * most {@link #MAX_SESSIONS}), as {@link #fill} writes them; returns how long it took, in
+     * seconds.
+     *
+     * @throws IllegalArgumentException unless both are multiples of the fill's chunk (20,000)
+     */
+    double grow(int from, int to) {
+        int chunk = FILL_CHUNK * 1000;
+        if (from % chunk != 0 || to % chunk != 0 || to > MAX_SESSIONS) {
+            throw new IllegalArgumentException(from + " to " + to);
+        }
+        long started = System.nanoTime();
+        DSLContext db = DSL.using(dataSource, SQLDialect.MYSQL);
+        Rows rows = numbers(db);
+        for (int first = from / 1000; first < to / 1000; first += FILL_CHUNK) {
+            insertSessions(db, rows, chunk(rows, first));
+        }
+        db.dropTable(NUMBERS).execute();
+        db.execute("ANALYZE TABLE translation_session");
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** The most sessions the generated ids and the numbers table allow. */
+    static final int MAX_SESSIONS = 10_000_000;
+
+    private static final Table<?> NUMBERS = table(name("bench_numbers"));
+
+    /** Creates {@code bench_numbers} (0 to 9,999) and the rows built from it. */
+    private static Rows numbers(DSLContext db) {
+        db.dropTableIfExists(NUMBERS).execute();
+        db.createTable(NUMBERS)
+                .column("n", SQLDataType.INTEGER.notNull())
+                .constraint(DSL.primaryKey("n"))
+                .execute();
+        var insert = db.insertInto(NUMBERS, field(name("n"), Integer.class));
+        for (int i = 0; i < MAX_SESSIONS / 1000; i++) {
             insert = insert.values(i);
         }
         insert.execute();
         Field<Integer> highNumber = field(name("high", "n"), Integer.class);
         Field<Integer> lowNumber = field(name("low", "n"), Integer.class);
-        Field<Integer> sequence = field(name("seq", "n"), Integer.class);
-        Rows rows =
-                new Rows(
-                        thousand.as("high"),
-                        thousand.as("low"),
-                        thousand.as("seq"),
-                        highNumber.mul(1000).plus(lowNumber),
-                        sequence);
-        for (int first = 0; first < SESSIONS / 1000; first += FILL_CHUNK) {
-            Condition chunk = highNumber.between(first, first + FILL_CHUNK - 1);
-            insertSessions(db, rows, chunk);
-            insertTasks(db, rows, chunk);
-        }
-        insertBigSessionTasks(db, thousand.as("low"), lowNumber);
-        db.dropTable(thousand).execute();
-        db.execute("ANALYZE TABLE translation_session, translation_task");
-        return (System.nanoTime() - started) / 1e9;
+        return new Rows(
+                NUMBERS.as("high"),
+                NUMBERS.as("low"),
+                NUMBERS.as("seq"),
+                highNumber,
+                lowNumber,
+                highNumber.mul(1000).plus(lowNumber),
+                field(name("seq", "n"), Integer.class));
+    }
+
+    /** Sessions {@code first * 1000} up to {@code FILL_CHUNK} thousand more. */
+    private static Condition chunk(Rows rows, int first) {
+        return rows.highNumber()
+                .between(first, first + FILL_CHUNK - 1)
+                .and(rows.lowNumber().lt(1000));
     }
 
     /** The generated rows: session {@code number} and its tasks by {@code sequence}. */
@@ -130,6 +177,8 @@ final class QueryBench {
             Table<?> high,
             Table<?> low,
             Table<?> seq,
+            Field<Integer> highNumber,
+            Field<Integer> lowNumber,
             Field<Integer> number,
             Field<Integer> sequence) {
         Field<String> sessionId() {
@@ -212,7 +261,8 @@ final class QueryBench {
     }
 
     /** Session 0's 1,000 tasks, one per row of {@code low}, for the restore. */
-    private static void insertBigSessionTasks(DSLContext db, Table<?> low, Field<Integer> n) {
+    private static void insertBigSessionTasks(DSLContext db, Rows rows) {
+        Field<Integer> n = rows.lowNumber();
         db.insertInto(TRANSLATION_TASK, TASK_COLUMNS)
                 .select(
                         DSL.select(
@@ -226,7 +276,8 @@ final class QueryBench {
                                         DSL.val(BASE),
                                         lpad(n.cast(String.class), 36, "0"),
                                         DSL.val(BASE))
-                                .from(low))
+                                .from(rows.low())
+                                .where(n.lt(1000)))
                 .execute();
     }
 
@@ -240,16 +291,24 @@ final class QueryBench {
         return choice.otherwise(inline("completed"));
     }
 
-    /** The requests measured, each with the statements query-api runs for it. */
+    /** The requests measured over the first fill, each with the statements query-api runs. */
     List<Query> queries() throws Exception {
+        return queries(SESSIONS);
+    }
+
+    /**
+     * The requests measured over {@code sessions} sessions; the tasks of a session are there only
+     * below {@link #SESSIONS}.
+     */
+    List<Query> queries(int sessions) throws Exception {
         String session = sessionId(random.nextInt(SESSIONS));
         String user = "user-" + String.format("%03d", random.nextInt(USERS));
         String page = "LIMIT " + PAGE_SIZE + " OFFSET 0";
         String keysetFirst = firstCursor();
-        LocalDateTime deepCreated = BASE.plusSeconds(SESSIONS - 1 - 9_999L * PAGE_SIZE + 1);
-        String deepId = sessionId(SESSIONS - 1 - 9_999 * PAGE_SIZE + 1);
+        LocalDateTime deepCreated = BASE.plusSeconds(sessions - 1 - 9_999L * PAGE_SIZE + 1);
+        String deepId = sessionId(sessions - 1 - 9_999 * PAGE_SIZE + 1);
         String keysetDeep = cursorAt(keysetFirst, deepCreated, deepId);
-        LocalDateTime firstCreated = BASE.plusSeconds(SESSIONS - PAGE_SIZE);
+        LocalDateTime firstCreated = BASE.plusSeconds(sessions - PAGE_SIZE);
         String keysetRange =
                 "SELECT * FROM translation_session WHERE created_at <= ? AND (created_at < ? OR"
                         + " session_id < ?) ORDER BY created_at DESC, session_id DESC LIMIT "
@@ -338,7 +397,7 @@ final class QueryBench {
                                         keysetRange,
                                         firstCreated,
                                         firstCreated,
-                                        sessionId(SESSIONS - PAGE_SIZE)))),
+                                        sessionId(sessions - PAGE_SIZE)))),
                 new Query(
                         "query.sessions.keyset.page_10000",
                         "GET",
@@ -370,43 +429,93 @@ final class QueryBench {
 
     /** Latencies of {@code count} requests to query-api, back to back. */
     Histogram ours(Query query, int count) {
-        return time(
-                count,
-                i -> {
-                    BenchHttp.Answer answer = send(query.method(), query.path());
-                    if (answer.status() != 200) {
-                        throw new IllegalStateException(
-                                query.name() + ": " + answer.status() + " " + answer.body());
-                    }
-                    return answer.body().length();
-                });
+        return backToBack(query, count, pipeline.query().baseUrl());
     }
 
     /**
-     * Latencies of {@code count} requests to {@code minimal}, back to back, for the single reads it
+     * Latencies of {@code count} requests to {@code minimal}, back to back, for the requests it
      * serves ({@link #servedByMinimal}).
      */
     Histogram minimal(Query query, int count, MinimalQueryServer minimal) {
-        return time(
-                count,
-                i -> {
-                    BenchHttp.Answer answer =
-                            BenchHttp.send(
-                                    query.method(),
-                                    minimal.baseUrl() + query.path(),
-                                    PipelineProcesses.READ_KEY,
-                                    null);
-                    if (answer.status() != 200) {
-                        throw new IllegalStateException(
-                                query.name() + " (minimal): " + answer.status());
-                    }
-                    return answer.body().length();
-                });
+        return backToBack(query, count, minimal.baseUrl());
+    }
+
+    private Histogram backToBack(Query query, int count, String baseUrl) {
+        return time(count, i -> body(query, baseUrl).length());
+    }
+
+    /** The body of a 200 answer to {@code query} from the server at {@code baseUrl}. */
+    private static String body(Query query, String baseUrl) {
+        BenchHttp.Answer answer =
+                BenchHttp.send(
+                        query.method(), baseUrl + query.path(), PipelineProcesses.READ_KEY, null);
+        if (answer.status() != 200) {
+            throw new IllegalStateException(
+                    query.name() + " at " + baseUrl + ": " + answer.status() + " " + answer.body());
+        }
+        return answer.body();
     }
 
     /** Whether the minimal server ({@link MinimalQueryServer}) serves {@code query}. */
     static boolean servedByMinimal(Query query) {
-        return query.name().equals("query.session.get") || query.name().equals("query.task.get");
+        return !query.name().startsWith("query.restore");
+    }
+
+    /**
+     * Checks that query-api and the minimal server answer {@code query} with the same JSON, apart
+     * from the opaque {@code next_cursor} (each encodes its own filter fingerprint): a baseline
+     * that wrote less would flatter it.
+     *
+     * @throws IllegalStateException when they differ
+     */
+    void sameAnswers(Query query, MinimalQueryServer minimal) {
+        JsonNode ours = withoutCursor(JSON.readTree(body(query, pipeline.query().baseUrl())));
+        JsonNode theirs = withoutCursor(JSON.readTree(body(query, minimal.baseUrl())));
+        if (!ours.equals(theirs)) {
+            throw new IllegalStateException(
+                    query.name()
+                            + ": query-api answered "
+                            + ours
+                            + ", the minimal server "
+                            + theirs);
+        }
+    }
+
+    private static JsonNode withoutCursor(JsonNode answer) {
+        if (answer instanceof ObjectNode page && page.has("next_cursor")) {
+            page.put("next_cursor", page.get("next_cursor").isNull() ? "none" : "some");
+        }
+        return answer;
+    }
+
+    /**
+     * Requests per second that {@code clients} clients, each a request at a time, get answered by
+     * the server at {@code baseUrl} within {@code duration}.
+     */
+    static double saturated(Query query, String baseUrl, int clients, Duration duration)
+            throws Exception {
+        return ClosedLoop.perSecond(
+                clients,
+                duration,
+                () -> {
+                    body(query, baseUrl);
+                    return 1;
+                });
+    }
+
+    /**
+     * Latencies (nanoseconds) of {@code query} sent to the server at {@code baseUrl} {@code
+     * perSecond} times a second for {@code duration}, open loop, from {@code senders}.
+     */
+    static Histogram openLoop(
+            Query query, String baseUrl, double perSecond, Duration duration, Executor senders)
+            throws Exception {
+        return OpenLoop.latencies(
+                perSecond,
+                duration,
+                () ->
+                        CompletableFuture.supplyAsync(
+                                () -> !body(query, baseUrl).isEmpty(), senders));
     }
 
     /** Latencies of {@code count} runs of the same statements over JDBC, every column read. */

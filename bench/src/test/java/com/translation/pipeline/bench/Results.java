@@ -87,8 +87,16 @@ final class Results {
                         spread));
     }
 
-    Result last() {
-        return results.get(results.size() - 1);
+    /**
+     * The result named {@code name}.
+     *
+     * @throws IllegalArgumentException when there is none
+     */
+    Result get(String name) {
+        return results.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name));
     }
 
     void write(Path root) throws IOException {
