@@ -63,8 +63,8 @@ final class LoadCurve {
     static void record(String name, String rateUnit, List<Point> points, Results results) {
         for (Point point : points) {
             for (double percentile : PERCENTILES) {
-                double ours = millis(point.ours(), percentile);
-                double baseline = millis(point.baseline(), percentile);
+                double ours = PipelineBenchmark.millis(point.ours(), percentile);
+                double baseline = PipelineBenchmark.millis(point.baseline(), percentile);
                 results.add(
                         String.format(
                                 Locale.ROOT,
@@ -99,15 +99,12 @@ final class LoadCurve {
                 for (Point point : points) {
                     line.add(
                             point.share() * 100,
-                            millis(ours ? point.ours() : point.baseline(), percentile));
+                            PipelineBenchmark.millis(
+                                    ours ? point.ours() : point.baseline(), percentile));
                 }
                 series.addSeries(line);
             }
         }
         Plots.lines(png, title, "load, % of saturation (" + saturation + ")", series);
-    }
-
-    static double millis(Histogram histogram, double percentile) {
-        return histogram.getValueAtPercentile(percentile) / 1e6;
     }
 }

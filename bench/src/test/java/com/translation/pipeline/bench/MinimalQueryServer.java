@@ -327,22 +327,28 @@ final class MinimalQueryServer implements AutoCloseable {
         return statement;
     }
 
-    /** One row as query-api writes it. */
+    /**
+     * One row as query-api writes it, each value decoded once: metadata as its bytes, written raw,
+     * the {@code _at} columns as {@link LocalDateTime} written as UTC instants, the rest as the
+     * driver's objects.
+     */
     private static void write(JsonGenerator json, ResultSet row, List<String> columns)
             throws SQLException {
         json.writeStartObject();
         for (String column : columns) {
             json.writeName(column);
-            Object value = row.getObject(column);
+            Object value =
+                    column.equals("metadata")
+                            ? row.getBytes(column)
+                            : column.endsWith("_at")
+                                    ? row.getObject(column, LocalDateTime.class)
+                                    : row.getObject(column);
             if (value == null) {
                 json.writeNull();
-            } else if (column.equals("metadata")) {
-                json.writeRawValue(new String(row.getBytes(column), StandardCharsets.UTF_8));
-            } else if (value instanceof java.sql.Timestamp || value instanceof LocalDateTime) {
-                json.writeString(
-                        row.getObject(column, LocalDateTime.class)
-                                .toInstant(ZoneOffset.UTC)
-                                .toString());
+            } else if (value instanceof byte[] metadata) {
+                json.writeRawValue(new String(metadata, StandardCharsets.UTF_8));
+            } else if (value instanceof LocalDateTime time) {
+                json.writeString(time.toInstant(ZoneOffset.UTC).toString());
             } else {
                 json.writePOJO(value);
             }

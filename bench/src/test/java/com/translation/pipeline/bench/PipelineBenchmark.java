@@ -136,7 +136,7 @@ class PipelineBenchmark {
                 "s",
                 "until the database used under a tenth of a core over 5 s");
         try (MinimalQueryServer minimal =
-                new MinimalQueryServer(pipeline.dataSource(), PipelineProcesses.READ_KEY)) {
+                new MinimalQueryServer(query.reads(), PipelineProcesses.READ_KEY)) {
             queryBenchmarks(query, minimal, query.queries(), results);
         }
     }
@@ -304,7 +304,8 @@ class PipelineBenchmark {
         return histogram.getValueAtPercentile(50);
     }
 
-    private static double millis(Histogram histogram, double percentile) {
+    /** The {@code percentile} of {@code histogram} (nanoseconds), in milliseconds. */
+    static double millis(Histogram histogram, double percentile) {
         return histogram.getValueAtPercentile(percentile) / 1e6;
     }
 }

@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.when;
 
+import com.mysql.cj.jdbc.MysqlDataSource;
 import com.translation.pipeline.testsupport.PipelineProcesses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,11 +77,31 @@ final class QueryBench {
 
     private final PipelineProcesses pipeline;
     private final DataSource dataSource;
+    private final DataSource reads;
     private final Random random = new Random(7);
 
     QueryBench(PipelineProcesses pipeline) {
         this.pipeline = pipeline;
         this.dataSource = pipeline.dataSource();
+        this.reads = withQueryApiStatementCache(pipeline);
+    }
+
+    /**
+     * The pipeline's database with query-api's driver settings (its application.yml), so that the
+     * baselines parse a statement's text once per connection as query-api does, not on every
+     * request.
+     */
+    private static DataSource withQueryApiStatementCache(PipelineProcesses pipeline) {
+        MysqlDataSource cached = new MysqlDataSource();
+        cached.setURL(
+                pipeline.jdbcUrlOn(pipeline.database())
+                        + "&cachePrepStmts=true&prepStmtCacheSize=256&prepStmtCacheSqlLimit=65536");
+        return cached;
+    }
+
+    /** Where the baselines read: the raw statements and {@link MinimalQueryServer}. */
+    DataSource reads() {
+        return reads;
     }
 
     /** One kind of request: its URL on query-api and the statements it runs. */
@@ -520,7 +541,7 @@ final class QueryBench {
 
     /** Latencies of {@code count} runs of the same statements over JDBC, every column read. */
     Histogram raw(Query query, int count) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = reads.getConnection()) {
             return time(
                     count,
                     i -> {

@@ -68,7 +68,7 @@ class QueryBenchmark {
         int large = Integer.getInteger("bench.query.large_sessions", QueryBench.MAX_SESSIONS);
         QueryBench query = new QueryBench(pipeline);
         try (MinimalQueryServer minimal =
-                new MinimalQueryServer(pipeline.dataSource(), PipelineProcesses.READ_KEY)) {
+                new MinimalQueryServer(query.reads(), PipelineProcesses.READ_KEY)) {
             loadCurve(pipeline, query, minimal, root, results);
             scale(pipeline, query, large, root, results);
         }
