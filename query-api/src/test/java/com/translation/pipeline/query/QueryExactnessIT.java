@@ -275,6 +275,35 @@ abstract class QueryExactnessIT {
         assertThat(ServiceHttp.get(port, SESSIONS + "/nobody/tasks").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A session's tasks answer 404 only when neither the session nor a task of it is stored: a
+     * session without tasks, a page past the last and a cursor past the last row are empty pages.
+     */
+    @Test
+    void emptyPagesOfAStoredSessionsTasksAreNotMissingSessions() {
+        JsonNode none = get(SESSIONS + "/user-0/tasks");
+        JsonNode past = get(SESSIONS + "/seq-s/tasks?page=99&page_size=2");
+        JsonNode last = get(SESSIONS + "/early-s/tasks?page_size=2");
+        JsonNode pastLast =
+                get(
+                        SESSIONS
+                                + "/early-s/tasks?page_size=2&cursor="
+                                + URLEncoder.encode(
+                                        last.path("next_cursor").asString(),
+                                        StandardCharsets.UTF_8));
+
+        assertThat(none.path("items").size()).isZero();
+        assertThat(none.path("total").asLong()).isZero();
+        assertThat(past.path("items").size()).isZero();
+        assertThat(past.path("total").asLong()).isEqualTo(6);
+        assertThat(last.path("items").findValuesAsString("task_id"))
+                .containsExactly("early-t0", "early-t1");
+        assertThat(pastLast.path("items").size()).isZero();
+        assertThat(pastLast.path("next_cursor").isNull()).isTrue();
+        assertThat(ServiceHttp.get(port, SESSIONS + "/nobody/tasks?page=2").statusCode())
+                .isEqualTo(404);
+    }
+
     private List<String> ids(String path, String idField) {
         List<String> ids = new ArrayList<>();
         get(path).path("items").forEach(item -> ids.add(item.path(idField).asString()));

@@ -19,6 +19,15 @@ public record PageStream<R extends Record>(
         Cursor<R> rows, Integer page, int pageSize, Long total, Function<R, String> cursorAfter)
         implements AutoCloseable {
 
+    /**
+     * Whether this page shows that some row matches its filter: a total over zero in offset mode,
+     * else a first row on the page (read ahead, still served by {@link #rows}). False says only
+     * that this page cannot tell: a keyset page past the last row is empty too.
+     */
+    public boolean showsAMatch() {
+        return total != null ? total > 0 : rows.hasNext();
+    }
+
     @Override
     public void close() {
         rows.close();

@@ -4,6 +4,7 @@ import com.translation.pipeline.query.QueryApiDocumentation;
 import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.paging.ListParameters;
 import com.translation.pipeline.query.paging.PageRequest;
+import com.translation.pipeline.query.paging.PageStream;
 import com.translation.pipeline.query.paging.PageWriter;
 import com.translation.pipeline.query.task.TaskFilter;
 import com.translation.pipeline.query.task.TaskQueries;
@@ -11,6 +12,7 @@ import com.translation.pipeline.query.task.TaskView;
 import com.translation.pipeline.query.web.NotFoundException;
 import com.translation.pipeline.query.web.Parameters;
 import com.translation.pipeline.schema.db.SessionDeletion;
+import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
 import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -152,11 +154,31 @@ class SessionController {
             throws IOException {
         Parameters.id("id", id);
         PageRequest request = pageRequest(page, pageSize, cursor, "asc");
-        if (!sessions.exists(id) && !tasks.anyOfSession(id)) {
-            throw new NotFoundException("session", id);
+        TaskFilter filter = TaskFilter.ofSession(id);
+        PageStream<TranslationTaskRecord> answer = tasks.list(filter, "sequence", request);
+        if (!keptIfItShowsAMatch(answer)) {
+            // Rare (an unknown id, a session without tasks, a page past the end): the page gave
+            // its connection back before the lookups take one, so requests never wait on each other
+            // for a second connection of the pool.
+            if (!sessions.exists(id) && !tasks.anyOfSession(id)) {
+                throw new NotFoundException("session", id);
+            }
+            answer = tasks.list(filter, "sequence", request);
         }
-        pages.write(
-                response, tasks.list(TaskFilter.ofSession(id), "sequence", request), TaskView::of);
+        pages.write(response, answer, TaskView::of);
+    }
+
+    /** Whether {@code page} shows a match; it is closed when not, or when asking fails. */
+    private static boolean keptIfItShowsAMatch(PageStream<?> page) {
+        boolean matches = false;
+        try {
+            matches = page.showsAMatch();
+            return matches;
+        } finally {
+            if (!matches) {
+                page.close();
+            }
+        }
     }
 
     /**
