@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -82,8 +84,9 @@ class PipelineLimitsIT {
 
     /**
      * Every service maps the class data sharing archive of its own build (its file is in the
-     * process's memory map, so the JVM accepted it), and the worker runs with its own JVM options
-     * from ops/writer-worker.env, as docker-compose gives them.
+     * process's memory map, so the JVM accepted it), and the worker and ingest-api run with their
+     * own JVM options from ops/writer-worker.env and ops/ingest-api.env, as docker-compose gives
+     * them.
      */
     @Test
     void servicesStartFromTheirClassDataSharingArchive() throws Exception {
@@ -97,10 +100,33 @@ class PipelineLimitsIT {
                     .as(service.name())
                     .containsPattern("/" + module + "/target/cds/[^/\\s]+/app\\.jsa");
         }
-        String environ =
-                Files.readString(Path.of("/proc", pipeline.workers().get(0).pid() + "", "environ"));
-        assertThat(environ.split("\u0000"))
+        assertThat(environment(pipeline.workers().get(0)))
                 .contains("JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -XX:NewRatio=1");
+        assertThat(environment(pipeline.ingest())).contains("JDK_JAVA_OPTIONS=-Xmx160m");
+        assertThat(maxHeapBytes(pipeline.ingest()))
+                .as("ops/ingest-api.env's -Xmx over pipeline.env's")
+                .isBetween(128L << 20, 160L << 20);
+    }
+
+    /** The sum of the heap pools' maxima a service reports to Prometheus, in bytes. */
+    private static long maxHeapBytes(ServiceProcess service) throws Exception {
+        String scrape =
+                HTTP.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        service.baseUrl() + "/actuator/prometheus"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        return scrape.lines()
+                .filter(line -> line.startsWith("jvm_memory_max_bytes{area=\"heap\""))
+                .mapToLong(
+                        line -> (long) Double.parseDouble(line.substring(line.indexOf("} ") + 2)))
+                .sum();
+    }
+
+    private static String[] environment(ServiceProcess service) throws IOException {
+        return Files.readString(Path.of("/proc", service.pid() + "", "environ")).split("\u0000");
     }
 
     /**
@@ -162,7 +188,10 @@ class PipelineLimitsIT {
             long started = System.nanoTime();
             // Millions of items (413 at the 1001st), or one item of five million empty arrays
             // (422: larger than any valid item, skipped without its tree).
-            statuses.add(postRaw(attack % 2 == 0 ? body : oneItem));
+            statuses.add(
+                    postRaw(
+                            "/api/v1/translation/sessions/batch",
+                            attack % 2 == 0 ? body : oneItem));
             answeredMs.add((System.nanoTime() - started) / 1_000_000);
             sleep(300);
         }
@@ -193,6 +222,99 @@ class PipelineLimitsIT {
         assertThat(healthCalls.get()).isPositive();
         assertThat(slowestHealthMs.get()).isLessThan(RESPONSIVE_MS);
         assertThat(posted.get()).isPositive();
+    }
+
+    /**
+     * Six clients at once, each posting three atomic batches of the largest items the contract
+     * takes (30 tasks of 256 KiB source and translated text, 15.7 MB a body) whose last item is
+     * invalid: every body that gets in is read, parsed and encoded in full, all its records held,
+     * and then refused. ingest-api, with its shipped 160 MB heap (ops/ingest-api.env), admits
+     * bodies only within its 32 MB budget, so it answers each 422 (read and refused) or 503 (no
+     * room within the budget's wait), never anything else, logs no OutOfMemoryError and answers
+     * {@code /health} within {@link #RESPONSIVE_MS} throughout.
+     */
+    @Test
+    void theLargestBatchesFromManyClientsAtOnceFitTheHeap() throws Exception {
+        byte[] body = largestTasksWithTheLastInvalid(30);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong slowestHealthMs = new AtomicLong();
+        CompletableFuture<Void> health =
+                CompletableFuture.runAsync(
+                        () -> {
+                            while (running.get()) {
+                                long started = System.nanoTime();
+                                assertThat(get(pipeline.ingest().baseUrl() + "/health", null))
+                                        .isEqualTo(200);
+                                slowestHealthMs.accumulateAndGet(
+                                        (System.nanoTime() - started) / 1_000_000, Math::max);
+                                sleep(100);
+                            }
+                        });
+        ExecutorService senders = Executors.newFixedThreadPool(6);
+        List<CompletableFuture<List<Integer>>> clients = new ArrayList<>();
+        for (int client = 0; client < 6; client++) {
+            clients.add(
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                List<Integer> statuses = new ArrayList<>();
+                                for (int post = 0; post < 3; post++) {
+                                    try {
+                                        statuses.add(
+                                                postRaw(
+                                                        "/api/v1/translation/tasks/batch"
+                                                                + "?atomic=true",
+                                                        body));
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                }
+                                return statuses;
+                            },
+                            senders));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            clients.forEach(client -> statuses.addAll(client.join()));
+        } finally {
+            senders.shutdownNow();
+            running.set(false);
+        }
+        health.join();
+
+        report(
+                "limits: 18 atomic batches of 15.7 MB from 6 clients at once answered "
+                        + statuses
+                        + "; slowest health "
+                        + slowestHealthMs.get()
+                        + " ms");
+        assertThat(statuses).hasSize(18).allMatch(status -> status == 422 || status == 503);
+        assertThat(statuses).filteredOn(status -> status == 422).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(pipeline.logLines("OutOfMemoryError")).isZero();
+        assertThat(slowestHealthMs.get()).isLessThan(RESPONSIVE_MS);
+    }
+
+    /**
+     * A task batch of {@code items} tasks, each with the most source and translated text the
+     * contract takes (256 KiB each), the last one with an invalid status.
+     */
+    private static byte[] largestTasksWithTheLastInvalid(int items) {
+        String text = "x".repeat(256 * 1024);
+        StringBuilder json = new StringBuilder(items * (2 * text.length() + 300));
+        json.append("{\"tasks\":[");
+        for (int i = 0; i < items; i++) {
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"task_id\":\"limits-big-")
+                    .append(i)
+                    .append("\",\"session_id\":\"limits-big\",\"status\":\"")
+                    .append(i == items - 1 ? "sleeping" : "running")
+                    .append("\",\"source_text\":\"")
+                    .append(text)
+                    .append("\",\"translated_text\":\"")
+                    .append(text)
+                    .append("\",\"created_at\":\"2026-01-01T00:00:00Z\",")
+                    .append("\"updated_at\":\"2026-01-01T00:00:00Z\"}");
+        }
+        return json.append("]}").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -841,13 +963,15 @@ class PipelineLimitsIT {
      * Sends a body over a plain socket and reads the status line: the server may answer before the
      * body is sent in full, which an HTTP client library would report as a broken connection.
      */
-    private static int postRaw(byte[] body) throws Exception {
+    private static int postRaw(String path, byte[] body) throws Exception {
         URI uri = URI.create(pipeline.ingest().baseUrl());
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             String head =
-                    "POST /api/v1/translation/sessions/batch HTTP/1.1\r\n"
+                    "POST "
+                            + path
+                            + " HTTP/1.1\r\n"
                             + "Host: "
                             + uri.getHost()
                             + "\r\nX-API-Key: "
