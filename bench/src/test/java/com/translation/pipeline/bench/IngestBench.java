@@ -5,6 +5,7 @@ import com.translation.pipeline.schema.event.TaskData;
 import com.translation.pipeline.schema.event.Topics;
 import com.translation.pipeline.testsupport.PipelineProcesses;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +38,8 @@ final class IngestBench implements AutoCloseable {
     static final int INGEST_LINGER_MS = 1;
 
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\":(\\d+)");
+    private static final Pattern COMPILATION =
+            Pattern.compile("(?m)^jvm_compilation_time_ms_total\\{[^}]*} (\\S+)$");
 
     private final ServiceProcess ingest;
 
@@ -73,20 +76,42 @@ final class IngestBench implements AutoCloseable {
     /** Windows of load run by {@link #untilSteady}, and the most of them. */
     static final Duration WARM_UP_WINDOW = Duration.ofSeconds(5);
 
-    static final int MAX_WARM_UP_WINDOWS = 24;
+    static final int MAX_WARM_UP_WINDOWS = 30;
 
     /**
-     * Loads one side in windows of {@link #WARM_UP_WINDOW} until three in a row are within 5 % of
-     * each other (its JIT done), at most {@link #MAX_WARM_UP_WINDOWS} windows.
+     * The most JIT compilation time a window may hold once a side is warm: 2 % of it (100 ms of 5
+     * s). Rates alone stopped too early: ingest-api's three windows once agreed at 36,600 events/s
+     * while its C2 compiler was still busy, and it reached 70,700 minutes later.
+     */
+    static final double QUIET_COMPILATION_SHARE = 0.02;
+
+    /**
+     * Milliseconds a side's JIT compilers have spent so far ({@code CompilationMXBean}'s total).
+     */
+    interface CompilationClock {
+        long millis();
+    }
+
+    /**
+     * Loads one side in windows of {@link #WARM_UP_WINDOW} until its JIT is done: three windows in
+     * a row within 5 % of each other, the last of them with at most {@link
+     * #QUIET_COMPILATION_SHARE} of its time spent compiling; at most {@link #MAX_WARM_UP_WINDOWS}
+     * windows.
      *
+     * @param compilation the side's compilation time, read before and after each window
      * @return the windows' rates, in events/s, in order
      */
-    List<Double> untilSteady(String name, Saturation side) throws Exception {
+    List<Double> untilSteady(String name, Saturation side, CompilationClock compilation)
+            throws Exception {
         List<Double> rates = new ArrayList<>();
+        List<Long> compiling = new ArrayList<>();
+        long quietMillis = (long) (WARM_UP_WINDOW.toMillis() * QUIET_COMPILATION_SHARE);
         while (rates.size() < MAX_WARM_UP_WINDOWS) {
+            long before = compilation.millis();
             rates.add(side.run(WARM_UP_WINDOW));
+            compiling.add(compilation.millis() - before);
             int n = rates.size();
-            if (n >= 3) {
+            if (n >= 3 && compiling.get(n - 1) <= quietMillis) {
                 List<Double> last = rates.subList(n - 3, n);
                 double low = Collections.min(last);
                 double high = Collections.max(last);
@@ -97,11 +122,28 @@ final class IngestBench implements AutoCloseable {
         }
         System.out.printf(
                 Locale.ROOT,
-                "bench warm-up %s: %s events/s per %d s window%n",
+                "bench warm-up %s: %s events/s per %d s window, compiling %s ms%n",
                 name,
                 rates.stream().map(r -> String.valueOf(Math.round(r))).toList(),
-                WARM_UP_WINDOW.toSeconds());
+                WARM_UP_WINDOW.toSeconds(),
+                compiling);
         return rates;
+    }
+
+    /** ingest-api's compilation time, from its Prometheus scrape ({@code jvm.compilation.time}). */
+    long oursCompilationMillis() {
+        Matcher total =
+                COMPILATION.matcher(
+                        BenchHttp.get(ingest.baseUrl() + "/actuator/prometheus", null).body());
+        if (!total.find()) {
+            throw new IllegalStateException("ingest-api reports no jvm_compilation_time_ms_total");
+        }
+        return (long) Double.parseDouble(total.group(1));
+    }
+
+    /** This JVM's compilation time: the plain producer's and the minimal server's. */
+    static long benchCompilationMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /** The same for the minimal server. */

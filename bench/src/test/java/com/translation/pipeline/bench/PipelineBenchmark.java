@@ -83,9 +83,10 @@ class PipelineBenchmark {
         // Each side is measured at its steady state, not while its JIT still compiles: ingest-api
         // on two busy cores took more than 60 s of load to get there (its 20 s warm-up of before
         // measured 2,900 to 11,800 events/s against 21,000 later in the same run).
-        ingest.untilSteady("raw", ingest::rawSaturated);
-        ingest.untilSteady("ours", ingest::oursSaturated);
-        ingest.untilSteady("minimal", ingest::minimalSaturated);
+        ingest.untilSteady("raw", ingest::rawSaturated, IngestBench::benchCompilationMillis);
+        ingest.untilSteady("ours", ingest::oursSaturated, ingest::oursCompilationMillis);
+        ingest.untilSteady(
+                "minimal", ingest::minimalSaturated, IngestBench::benchCompilationMillis);
         Interleaved.Outcome saturation =
                 Interleaved.measure(
                         ROUNDS,
