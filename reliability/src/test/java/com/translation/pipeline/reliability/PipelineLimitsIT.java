@@ -102,27 +102,6 @@ class PipelineLimitsIT {
         }
         assertThat(environment(pipeline.workers().get(0)))
                 .contains("JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -XX:NewRatio=1");
-        assertThat(environment(pipeline.ingest())).contains("JDK_JAVA_OPTIONS=-Xmx160m");
-        assertThat(maxHeapBytes(pipeline.ingest()))
-                .as("ops/ingest-api.env's -Xmx over pipeline.env's")
-                .isBetween(128L << 20, 160L << 20);
-    }
-
-    /** The sum of the heap pools' maxima a service reports to Prometheus, in bytes. */
-    private static long maxHeapBytes(ServiceProcess service) throws Exception {
-        String scrape =
-                HTTP.send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        service.baseUrl() + "/actuator/prometheus"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
-        return scrape.lines()
-                .filter(line -> line.startsWith("jvm_memory_max_bytes{area=\"heap\""))
-                .mapToLong(
-                        line -> (long) Double.parseDouble(line.substring(line.indexOf("} ") + 2)))
-                .sum();
     }
 
     private static String[] environment(ServiceProcess service) throws IOException {
