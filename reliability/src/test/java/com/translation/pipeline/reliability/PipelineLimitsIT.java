@@ -84,9 +84,8 @@ class PipelineLimitsIT {
 
     /**
      * Every service maps the class data sharing archive of its own build (its file is in the
-     * process's memory map, so the JVM accepted it), and the worker and ingest-api run with their
-     * own JVM options from ops/writer-worker.env and ops/ingest-api.env, as docker-compose gives
-     * them.
+     * process's memory map, so the JVM accepted it), and the worker runs with its own JVM options
+     * from ops/writer-worker.env, as docker-compose gives them.
      */
     @Test
     void servicesStartFromTheirClassDataSharingArchive() throws Exception {
@@ -207,10 +206,10 @@ class PipelineLimitsIT {
      * Six clients at once, each posting three atomic batches of the largest items the contract
      * takes (30 tasks of 256 KiB source and translated text, 15.7 MB a body) whose last item is
      * invalid: every body that gets in is read, parsed and encoded in full, all its records held,
-     * and then refused. ingest-api, with its shipped 160 MB heap (ops/ingest-api.env), admits
-     * bodies only within its 32 MB budget, so it answers each 422 (read and refused) or 503 (no
-     * room within the budget's wait), never anything else, logs no OutOfMemoryError and answers
-     * {@code /health} within {@link #RESPONSIVE_MS} throughout.
+     * and then refused. ingest-api, with its shipped 256 MB heap, admits bodies only within its 32
+     * MB budget, so it answers each 422 (read and refused) or 503 (no room within the budget's
+     * wait), never anything else, logs no OutOfMemoryError and answers {@code /health} within
+     * {@link #RESPONSIVE_MS} throughout.
      */
     @Test
     void theLargestBatchesFromManyClientsAtOnceFitTheHeap() throws Exception {
