@@ -1,5 +1,8 @@
 package com.translation.pipeline.schema.event;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,12 +15,59 @@ final class JsonMeasures {
     private JsonMeasures() {}
 
     /**
-     * The size of {@code node} serialized as JSON, in bytes, when it may exceed {@code limit}; any
-     * bound not over {@code limit} otherwise, found without serializing.
+     * The size of {@code node} serialized as JSON, in bytes, as far as it matters against {@code
+     * limit}: a bound not over {@code limit} when one is found without serializing, else the size,
+     * or, once the serialization has passed {@code limit}, the count so far. Nothing is kept: the
+     * bytes are counted as they are written, so a megabyte of metadata costs no megabyte of heap.
      */
     static long jsonBytes(JsonNode node, long limit) {
         long atMost = jsonBytesAtMost(node);
-        return atMost <= limit ? atMost : ContractJson.MAPPER.writeValueAsBytes(node).length;
+        if (atMost <= limit) {
+            return atMost;
+        }
+        CountingStream counted = new CountingStream(limit);
+        try {
+            ContractJson.MAPPER.writeValue(counted, node);
+        } catch (JacksonException e) {
+            if (!(e.getCause() instanceof OverLimit)) {
+                throw e;
+            }
+        }
+        return counted.bytes;
+    }
+
+    /** Counts the bytes written to it and keeps none; fails once they pass the limit. */
+    private static final class CountingStream extends OutputStream {
+        private final long limit;
+        private long bytes;
+
+        CountingStream(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws OverLimit {
+            count(1);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws OverLimit {
+            count(length);
+        }
+
+        private void count(int n) throws OverLimit {
+            bytes += n;
+            if (bytes > limit) {
+                throw new OverLimit();
+            }
+        }
+    }
+
+    /** Ends a count that passed its limit. */
+    private static final class OverLimit extends IOException {
+        OverLimit() {
+            super(null, null);
+        }
     }
 
     /**
