@@ -177,7 +177,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             boolean waits = startRead();
             try {
                 int b = in.read();
-                count(b >= 0 ? 1 : 0);
+                count(b >= 0 ? 1 : 0, waits);
                 return b;
             } finally {
                 if (waits) {
@@ -191,7 +191,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             boolean waits = startRead();
             try {
                 int n = in.read(buffer, offset, length);
-                count(Math.max(0, n));
+                count(Math.max(0, n), waits);
                 return n;
             } finally {
                 if (waits) {
@@ -215,13 +215,19 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return true;
         }
 
-        private void count(int n) throws RequestBodyException {
+        /**
+         * Counts {@code n} bytes read and checks the limits. The rate is checked only after a read
+         * that waited for bytes: when they were there, the client is not slow, whatever the time
+         * the request spent elsewhere (waiting for room in a budget, say).
+         */
+        private void count(int n, boolean waited) throws RequestBodyException {
             read += n;
             if (read > limits.maxBytes) {
                 throw new RequestBodyTooLargeException(limits.maxBytes);
             }
             long elapsed = System.nanoTime() - started;
-            if (elapsed > limits.graceNanos
+            if (waited
+                    && elapsed > limits.graceNanos
                     && !in.isFinished()
                     && read < limits.minBytesPerSecond * (elapsed / 1e9)) {
                 throw new RequestBodyTooSlowException(
