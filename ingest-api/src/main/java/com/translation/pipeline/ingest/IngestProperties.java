@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param sessionsTopic where session events go
  * @param tasksTopic where task events go
  * @param maxItems the most items one batch may carry
+ * @param maxItemMemoryInFlight the most heap that the items being parsed may take beyond their
+ *     first 64 KiB each, all requests together, as estimated from their JSON tokens (see {@code
+ *     ItemMemoryBudget}); a request that finds no room within {@code pipeline.web.body-budget-wait}
+ *     is answered 503 with Retry-After
  * @param publishTimeout how long a batch waits for Kafka's acknowledgements before it is answered
  *     503; above the producer's delivery.timeout.ms so that the producer gives up first
  * @param retryAfter what a 503 tells the caller to wait
@@ -42,6 +47,7 @@ public record IngestProperties(
         @NotBlank @DefaultValue(Topics.SESSIONS) String sessionsTopic,
         @NotBlank @DefaultValue(Topics.TASKS) String tasksTopic,
         @Min(1) @Max(100_000) @DefaultValue("1000") int maxItems,
+        @NotNull @DefaultValue("20MB") DataSize maxItemMemoryInFlight,
         @NotNull @DefaultValue("8s") Duration publishTimeout,
         @NotNull @DefaultValue("5s") Duration retryAfter,
         @NotBlank @DefaultValue("writer-worker") String writerGroup,

@@ -89,8 +89,8 @@ class ExactInputIT {
     /**
      * The two bounds of one item while it is parsed (docs/ingest-api.md): more than 4,000,000 bytes
      * of JSON (five strings of 900,000 characters, each under the 1,000,000-character string bound)
-     * or more than 200,000 values (an array of 200,001 zeros, 400 KB). Each such item alone is 422
-     * TOO_LARGE, skipped without a tree; its neighbour is published.
+     * or more than 50,000 JSON tokens (an array of 50,001 zeros, 100 KB). Each such item alone is
+     * 422 TOO_LARGE, skipped without a tree; its neighbour is published.
      */
     @ParameterizedTest
     @ValueSource(strings = {"bytes", "values"})
@@ -103,7 +103,7 @@ class ExactInputIT {
                                 + "\""
                                 + "x".repeat(900_000)
                                 + "\""
-                        : "0,".repeat(200_000) + "0";
+                        : "0,".repeat(50_000) + "0";
         String item =
                 session(big).replace("{\"origin\": \"upload\"}", "{\"fill\": [" + filler + "]}");
 
@@ -118,8 +118,44 @@ class ExactInputIT {
         // Refused by the parsing bound itself, before the metadata or record size rules see it.
         assertThat(error.path("field").asString()).isEmpty();
         assertThat(error.path("message").asString())
-                .contains("more than 200000 values or spans more than 4000000 bytes");
+                .contains("more than 50000 JSON tokens or spans more than 4000000 bytes");
         assertThat(results.get(1).path("status").asString()).isEqualTo("accepted");
+    }
+
+    /**
+     * The item bounds leave room for every valid item: metadata of 65,536 bytes as dense in tokens
+     * as JSON allows ({@code {"a":[[],[],...]}}, 43,691 tokens, 21,843 empty arrays) is accepted
+     * and published as sent; one array more is over the metadata limit and refused by its rule, not
+     * by a parsing bound.
+     */
+    @Test
+    void theDensestValidMetadataIsAcceptedAndOneArrayMoreIsRefusedByItsRule() {
+        String densest = "{\"a\":[" + "[],".repeat(21_842) + "[]]}";
+        assertThat(densest.length()).isEqualTo(65_536);
+        String fits = "s-dense-" + UUID.randomUUID();
+        String over = "s-dense-over-" + UUID.randomUUID();
+        String tooLarge = densest.replace("[[]", "[[],[]");
+
+        HttpResponse<String> response =
+                post(
+                        "/api/v1/translation/sessions/batch",
+                        sessions(
+                                session(fits).replace("{\"origin\": \"upload\"}", densest),
+                                session(over).replace("{\"origin\": \"upload\"}", tooLarge)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(207);
+        JsonNode results = JSON.readTree(response.body()).path("results");
+        assertThat(results.get(0).path("status").asString()).isEqualTo("accepted");
+        assertThat(results.get(1).path("status").asString()).isEqualTo("rejected");
+        assertThat(results.get(1).path("errors").get(0).path("field").asString())
+                .isEqualTo("metadata");
+        JsonNode published =
+                KAFKA.readAll(SESSIONS_TOPIC).stream()
+                        .map(r -> parse(r.value()).path("data"))
+                        .filter(data -> data.path("session_id").asString().equals(fits))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(published.path("metadata")).isEqualTo(JSON.readTree(densest));
     }
 
     @ParameterizedTest

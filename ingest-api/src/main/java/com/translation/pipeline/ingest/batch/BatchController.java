@@ -62,7 +62,9 @@ import org.springframework.web.bind.annotation.RestController;
         description =
                 "Kafka did not acknowledge some items in time: those are failed and may or may not"
                         + " be stored; send them again after Retry-After (the accepted ones are"
-                        + " stored). Also when Kafka cannot be reached at all",
+                        + " stored). Also, without results and with nothing published, when Kafka"
+                        + " cannot be reached at all or when the items being read take all the"
+                        + " memory set aside for them (ingest.max-item-memory-in-flight)",
         headers = @Header(name = "Retry-After", ref = RETRY_AFTER),
         content =
                 @Content(

@@ -39,6 +39,7 @@ class BatchIngestor {
     private final EventPublisher publisher;
     private final IngestProperties properties;
     private final IngestMetrics metrics;
+    private final ItemMemoryBudget memory;
     private final Clock clock;
 
     BatchIngestor(
@@ -46,11 +47,13 @@ class BatchIngestor {
             EventPublisher publisher,
             IngestProperties properties,
             IngestMetrics metrics,
+            ItemMemoryBudget memory,
             Clock clock) {
         this.validator = validator;
         this.publisher = publisher;
         this.properties = properties;
         this.metrics = metrics;
+        this.memory = memory;
         this.clock = clock;
     }
 
@@ -69,7 +72,8 @@ class BatchIngestor {
      * @param body the request body, read here as a stream
      * @throws BatchTooLargeException at the first item past {@code ingest.max-items}
      * @throws MalformedBatchException when the body is not a batch of this kind
-     * @throws RequestBodyException when the body breaks a limit while it is read
+     * @throws RequestBodyException when the body breaks a limit while it is read, or its items find
+     *     no room in the {@link ItemMemoryBudget}
      * @throws EventsNotAcknowledgedException when Kafka did not acknowledge every event in time
      */
     Outcome ingest(RecordKind kind, InputStream body, boolean atomic) throws RequestBodyException {
@@ -78,6 +82,7 @@ class BatchIngestor {
                 body,
                 kind.field(),
                 properties.maxItems(),
+                memory,
                 (index, node, unreadable) ->
                         items.add(
                                 unreadable != null

@@ -12,6 +12,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.util.JsonParserDelegate;
@@ -21,16 +22,18 @@ import tools.jackson.databind.JsonNode;
  * Reads a batch body, {@code {"<field>": [item, ...]}}, one item at a time with the contract's JSON
  * settings, and hands each item to the caller before reading the next: a request holds one item's
  * tree at a time, not the whole body's, and the item limit ends the read at the first item over it,
- * whatever follows.
+ * whatever follows. What that tree takes beyond its first bytes is charged to the {@link
+ * ItemMemoryBudget} while it is read.
  */
 final class BatchReader {
 
     /**
-     * The most values one item may hold. A valid item has a few fields and metadata of at most 64
-     * KiB, a few tens of thousands of values; anything far beyond cannot be valid, and its tree
-     * would take memory in proportion (a megabyte of {@code [],} is a third of a million arrays).
+     * The most JSON tokens (values, names, the starts and ends of objects and arrays) one item may
+     * hold. A valid item has a few dozen fields and metadata of at most 65,536 bytes, which hold at
+     * most 43,691 tokens ({@code [[],[],...]}, two tokens in three bytes); anything beyond cannot
+     * be valid, and its tree would take memory in proportion (up to 80 bytes a token).
      */
-    static final int MAX_ITEM_VALUES = 200_000;
+    static final int MAX_ITEM_VALUES = 50_000;
 
     /**
      * The most bytes of JSON one item may span: a valid item is at most 1,000,000 bytes as a
@@ -57,9 +60,10 @@ final class BatchReader {
      * @throws MalformedBatchException when the body is not such an object: not JSON, over a parsing
      *     limit, another field, a missing or empty list
      * @throws RequestBodyException when the body breaks a limit while it is read: too large, too
-     *     slow
+     *     slow, or its items find no room in {@code memory} ({@link ItemMemoryExhaustedException})
      */
-    static void read(InputStream body, String field, int maxItems, ItemSink sink)
+    static void read(
+            InputStream body, String field, int maxItems, ItemMemoryBudget memory, ItemSink sink)
             throws RequestBodyException {
         JsonParser parser;
         try {
@@ -69,7 +73,7 @@ final class BatchReader {
             throw unreadable(e, "");
         }
         try (parser) {
-            readItems(parser, field, maxItems, sink);
+            readItems(parser, field, maxItems, memory, sink);
         } catch (StreamConstraintsException e) {
             throw new MalformedBatchException(
                     JsonPaths.of(parser),
@@ -98,7 +102,8 @@ final class BatchReader {
                 where, "The body is not valid JSON: " + JsonMessages.of(e));
     }
 
-    private static void readItems(JsonParser parser, String field, int maxItems, ItemSink sink) {
+    private static void readItems(
+            JsonParser parser, String field, int maxItems, ItemMemoryBudget memory, ItemSink sink) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new MalformedBatchException(
                     field, "The body must be a JSON object with the list '" + field + "'.");
@@ -118,7 +123,9 @@ final class BatchReader {
                 if (items == maxItems) {
                     throw new BatchTooLargeException(field, maxItems);
                 }
-                boundedItem(parser, items++, sink);
+                try (ItemMemoryBudget.Charge charge = memory.charge()) {
+                    boundedItem(parser, items++, charge, sink);
+                }
             }
         }
         if (items <= 0) {
@@ -132,13 +139,14 @@ final class BatchReader {
 
     /**
      * Reads the item at the parser's current token as a tree and hands it on. When it holds more
-     * than {@value #MAX_ITEM_VALUES} values or spans more than {@value #MAX_ITEM_BYTES} bytes, or
+     * than {@value #MAX_ITEM_VALUES} tokens or spans more than {@value #MAX_ITEM_BYTES} bytes, or
      * holds a number whose exponent no decimal can hold ({@code 1e99999999999}), the rest of it is
      * skipped token by token, without a tree, it is handed on as unreadable, and the next item is
-     * read as usual.
+     * read as usual. Every token is charged to {@code charge}.
      */
-    private static void boundedItem(JsonParser parser, int index, ItemSink sink) {
-        BoundedParser bounded = new BoundedParser(parser);
+    private static void boundedItem(
+            JsonParser parser, int index, ItemMemoryBudget.Charge charge, ItemSink sink) {
+        BoundedParser bounded = new BoundedParser(parser, charge);
         JsonNode item;
         try {
             item = ContractJson.readValue(bounded);
@@ -163,7 +171,7 @@ final class BatchReader {
                         FieldError.Reason.TOO_LARGE,
                         "the item holds more than "
                                 + MAX_ITEM_VALUES
-                                + " values or spans more than "
+                                + " JSON tokens or spans more than "
                                 + MAX_ITEM_BYTES
                                 + " bytes of JSON; no valid item comes near");
             }
@@ -181,15 +189,20 @@ final class BatchReader {
         }
     }
 
-    /** Counts one item's values and bytes while databind reads it, and stops at the bounds. */
+    /**
+     * Counts one item's tokens and bytes while databind reads it, stops at the bounds, and charges
+     * each token's share of the tree to the item's charge.
+     */
     private static final class BoundedParser extends JsonParserDelegate {
         private final long start;
+        private final ItemMemoryBudget.Charge charge;
         private int values;
         private int depth;
 
-        BoundedParser(JsonParser parser) {
+        BoundedParser(JsonParser parser, ItemMemoryBudget.Charge charge) {
             super(parser);
             this.start = parser.currentLocation().getByteOffset();
+            this.charge = charge;
             counted(parser.currentToken());
         }
 
@@ -234,7 +247,21 @@ final class BatchReader {
                     || delegate.currentLocation().getByteOffset() - start > MAX_ITEM_BYTES) {
                 throw new ItemTooLarge();
             }
+            charge(token);
             return token;
+        }
+
+        private void charge(JsonToken token) {
+            boolean text =
+                    token == JsonToken.VALUE_STRING
+                            || token == JsonToken.PROPERTY_NAME
+                            || token == JsonToken.VALUE_NUMBER_INT
+                            || token == JsonToken.VALUE_NUMBER_FLOAT;
+            try {
+                charge.add(ItemMemoryBudget.estimate(text ? delegate.getTextLength() : 0));
+            } catch (ItemMemoryExhaustedException e) {
+                throw JacksonIOException.construct(e);
+            }
         }
 
         /**
