@@ -191,6 +191,24 @@ abstract class SessionRemovalIT {
         }
     }
 
+    /**
+     * Cleanup bodies are a few dozen bytes, and bodies here are at most 64 KiB: parsed, a list of
+     * short strings takes over ten times its text, so a 1.3 MB list of statuses is refused by its
+     * size, 413, before any of it is parsed.
+     */
+    @Test
+    void aCleanupBodyOverTheBodyLimitIsRefusedBeforeItIsParsed() {
+        String statuses = "\"failed\",".repeat(140_000) + "\"failed\"";
+
+        HttpResponse<String> response =
+                post(
+                        "/api/v1/translation/sessions/cleanup",
+                        "{\"older_than_days\": 30, \"statuses\": [" + statuses + "]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("at most 65536 bytes");
+    }
+
     /** A dry run is the default; a real run needs false itself, not 0 nor "false". */
     @Test
     void cleanupRunsForRealOnlyForALiteralFalse() {

@@ -381,6 +381,31 @@ abstract class WriterWorkerIT {
             assertThat(JSON.readTree(refused.body()).findValuesAsString("field"))
                     .containsExactly("letters[0]");
         }
+        // Bodies here are at most 256 KiB: the largest discard, 1,000 letters of the largest
+        // positions, is read (and refused for the positions), a body past the limit is 413 unread.
+        String largest =
+                "{\"partition\": 2147483647, \"offset\": 9223372036854775807}, ".repeat(999)
+                        + "{\"partition\": 2147483647, \"offset\": 9223372036854775807}";
+        var read =
+                ServiceHttp.postJson(
+                        port, "/api/v1/dead-letters/discard", "{\"letters\": [" + largest + "]}");
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(400);
+        var tooLarge =
+                ServiceHttp.postJson(
+                        port,
+                        "/api/v1/dead-letters/discard",
+                        "{\"letters\": ["
+                                + largest
+                                + ", "
+                                + largest
+                                + ", "
+                                + largest
+                                + ", "
+                                + largest
+                                + ", "
+                                + largest
+                                + "]}");
+        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
         assertThat(
                         JSON.readTree(
                                         ServiceHttp.get(port, "/api/v1/dead-letters?limit=1000")
