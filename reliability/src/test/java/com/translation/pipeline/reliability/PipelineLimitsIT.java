@@ -84,8 +84,9 @@ class PipelineLimitsIT {
 
     /**
      * Every service maps the class data sharing archive of its own build (its file is in the
-     * process's memory map, so the JVM accepted it), and the worker runs with its own JVM options
-     * from ops/writer-worker.env, as docker-compose gives them.
+     * process's memory map, so the JVM accepted it), and the worker and ingest-api run with their
+     * own JVM options from ops/writer-worker.env and ops/ingest-api.env, as docker-compose gives
+     * them.
      */
     @Test
     void servicesStartFromTheirClassDataSharingArchive() throws Exception {
@@ -101,6 +102,27 @@ class PipelineLimitsIT {
         }
         assertThat(environment(pipeline.workers().get(0)))
                 .contains("JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -XX:NewRatio=1");
+        assertThat(environment(pipeline.ingest())).contains("JDK_JAVA_OPTIONS=-Xmx160m");
+        assertThat(maxHeapBytes(pipeline.ingest()))
+                .as("ops/ingest-api.env's -Xmx over pipeline.env's")
+                .isBetween(128L << 20, 160L << 20);
+    }
+
+    /** The sum of the heap pools' maxima a service reports to Prometheus, in bytes. */
+    private static long maxHeapBytes(ServiceProcess service) throws Exception {
+        String scrape =
+                HTTP.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        service.baseUrl() + "/actuator/prometheus"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+        return scrape.lines()
+                .filter(line -> line.startsWith("jvm_memory_max_bytes{area=\"heap\""))
+                .mapToLong(
+                        line -> (long) Double.parseDouble(line.substring(line.indexOf("} ") + 2)))
+                .sum();
     }
 
     private static String[] environment(ServiceProcess service) throws IOException {
@@ -206,10 +228,10 @@ class PipelineLimitsIT {
      * Six clients at once, each posting three atomic batches of the largest items the contract
      * takes (30 tasks of 256 KiB source and translated text, 15.7 MB a body) whose last item is
      * invalid: every body that gets in is read, parsed and encoded in full, all its records held,
-     * and then refused. ingest-api, with its shipped 256 MB heap, admits bodies only within its 32
-     * MB budget, so it answers each 422 (read and refused) or 503 (no room within the budget's
-     * wait), never anything else, logs no OutOfMemoryError and answers {@code /health} within
-     * {@link #RESPONSIVE_MS} throughout.
+     * and then refused. ingest-api, with its shipped 160 MB heap (ops/ingest-api.env), admits
+     * bodies only within its 32 MB budget, so it answers each 422 (read and refused) or 503 (no
+     * room within the budget's wait), never anything else, logs no OutOfMemoryError and answers
+     * {@code /health} within {@link #RESPONSIVE_MS} throughout.
      */
     @Test
     void theLargestBatchesFromManyClientsAtOnceFitTheHeap() throws Exception {
@@ -267,8 +289,98 @@ class PipelineLimitsIT {
                         + " ms");
         assertThat(statuses).hasSize(18).allMatch(status -> status == 422 || status == 503);
         assertThat(statuses).filteredOn(status -> status == 422).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(pipeline.logLines("OutOfMemoryError")).isZero();
+        assertThat(pipeline.logLines("java.lang.OutOfMemoryError")).isZero();
+        assertThat(pipeline.ingest().isAlive()).isTrue();
         assertThat(slowestHealthMs.get()).isLessThan(RESPONSIVE_MS);
+    }
+
+    /**
+     * Two dozen clients at once, each posting atomic batches of one task whose metadata is a list
+     * of short strings: 199,900 (1.4 MB, over the item's token bound) or 49,000 (340 KB, under it
+     * and over the metadata limit). As trees, such items take ten to twenty times their bytes,
+     * which the body budget does not bound: before the items' memory was budgeted, this load ran a
+     * 256 MB heap out (500s, then a dead acceptor thread). Now every answer is 422 or 503,
+     * ingest-api logs no OutOfMemoryError, answers {@code /health} within {@link #RESPONSIVE_MS}
+     * throughout and accepts an ordinary batch afterwards.
+     */
+    @Test
+    void itemsOfManyShortValuesFromManyClientsAtOnceFitTheHeap() throws Exception {
+        byte[] overTheTokenBound = oneTaskWithMetadataOfShortStrings(199_900);
+        byte[] underIt = oneTaskWithMetadataOfShortStrings(49_000);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong slowestHealthMs = new AtomicLong();
+        CompletableFuture<Void> health =
+                CompletableFuture.runAsync(
+                        () -> {
+                            while (running.get()) {
+                                long started = System.nanoTime();
+                                assertThat(get(pipeline.ingest().baseUrl() + "/health", null))
+                                        .isEqualTo(200);
+                                slowestHealthMs.accumulateAndGet(
+                                        (System.nanoTime() - started) / 1_000_000, Math::max);
+                                sleep(100);
+                            }
+                        });
+        int clients = 24;
+        ExecutorService senders = Executors.newFixedThreadPool(clients);
+        List<CompletableFuture<List<Integer>>> posts = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            byte[] body = client % 2 == 0 ? overTheTokenBound : underIt;
+            posts.add(
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                List<Integer> statuses = new ArrayList<>();
+                                for (int post = 0; post < 4; post++) {
+                                    try {
+                                        statuses.add(
+                                                postRaw(
+                                                        "/api/v1/translation/tasks/batch"
+                                                                + "?atomic=true",
+                                                        body));
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                }
+                                return statuses;
+                            },
+                            senders));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            posts.forEach(post -> statuses.addAll(post.join()));
+        } finally {
+            senders.shutdownNow();
+            running.set(false);
+        }
+        health.join();
+
+        report(
+                "limits: 96 batches of one item of 199,900 or 49,000 short metadata strings from"
+                        + " 24 clients at once answered "
+                        + statuses
+                        + "; slowest health "
+                        + slowestHealthMs.get()
+                        + " ms");
+        assertThat(statuses).hasSize(96).allMatch(status -> status == 422 || status == 503);
+        assertThat(statuses).filteredOn(status -> status == 422).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(pipeline.logLines("java.lang.OutOfMemoryError")).isZero();
+        assertThat(pipeline.ingest().isAlive()).isTrue();
+        assertThat(slowestHealthMs.get()).isLessThan(RESPONSIVE_MS);
+        assertThat(postSessions(List.of(session("limits-after-trees")))).isEqualTo(202);
+    }
+
+    /** A task batch of one task whose metadata is {@code {"x": ["a1", "a2", ...]}}. */
+    private static byte[] oneTaskWithMetadataOfShortStrings(int strings) {
+        StringBuilder json = new StringBuilder(strings * 8 + 300);
+        json.append("{\"tasks\":[{\"task_id\":\"limits-tree-")
+                .append(strings)
+                .append("\",\"session_id\":\"limits-tree\",\"status\":\"running\",")
+                .append("\"created_at\":\"2026-01-01T00:00:00Z\",")
+                .append("\"updated_at\":\"2026-01-01T00:00:00Z\",\"metadata\":{\"x\":[");
+        for (int i = 0; i < strings; i++) {
+            json.append(i == 0 ? "\"a" : ",\"a").append(i % 1000).append('"');
+        }
+        return json.append("]}}]}").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
