@@ -59,7 +59,7 @@ import org.jooq.impl.DSL;
  */
 final class DrainBench {
 
-    /** The worker's default max-poll-records: the raw writer's transaction size. */
+    /** The worker's default max-batch-records: the raw writer's transaction size. */
     static final int BATCH = 2000;
 
     /** Rows per upsert statement of the raw writer: the worker's largest statement shape. */

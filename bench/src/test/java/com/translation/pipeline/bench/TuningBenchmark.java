@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * services' defaults are the best measured (docs/benchmarks.md, "Tuning"):
  *
  * <ul>
- *   <li>writer-worker's {@code max-poll-records}: drain rate of one worker over 6 partitions, two
+ *   <li>writer-worker's {@code max-batch-records}: drain rate of one worker over 6 partitions, two
  *       runs each, the second round in reverse order;
  *   <li>ingest-api's producer {@code linger.ms}: saturation, and p50 and p99 at a fixed rate every
  *       setting can serve, two rounds each, the second in reverse order.
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class TuningBenchmark {
 
     private static final int DRAIN_EVENTS = 100_000;
-    private static final int[] MAX_POLL_RECORDS = {500, 1000, 2000, 4000};
+    private static final int[] MAX_BATCH_RECORDS = {500, 1000, 2000, 4000};
     private static final int[] LINGER_MS = {0, 1, 5, 10};
     private static final double LATENCY_RATE = 5_000;
 
@@ -41,34 +41,34 @@ class TuningBenchmark {
         Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         Results results = new Results("tuning");
         try (PipelineProcesses pipeline = PipelineProcesses.start(0, Map.of())) {
-            maxPollRecords(pipeline, results);
+            maxBatchRecords(pipeline, results);
             linger(pipeline, results);
         }
         results.write(root);
         assertThat(Files.readString(root.resolve("bench/results/tuning.json")))
-                .contains("max-poll-records");
+                .contains("max-batch-records");
     }
 
-    private static void maxPollRecords(PipelineProcesses pipeline, Results results)
+    private static void maxBatchRecords(PipelineProcesses pipeline, Results results)
             throws Exception {
         DrainBench drain = new DrainBench(pipeline, 6);
         drain.prefill(DRAIN_EVENTS);
-        List<List<Double>> rates = lists(MAX_POLL_RECORDS.length);
+        List<List<Double>> rates = lists(MAX_BATCH_RECORDS.length);
         inTwoRounds(
-                MAX_POLL_RECORDS.length,
+                MAX_BATCH_RECORDS.length,
                 i ->
                         rates.get(i)
                                 .add(
                                         drain.ours(
                                                         1,
                                                         Map.of(
-                                                                "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS",
+                                                                "WORKER_MAX_BATCH_RECORDS",
                                                                 String.valueOf(
-                                                                        MAX_POLL_RECORDS[i])))
+                                                                        MAX_BATCH_RECORDS[i])))
                                                 .rowsPerSecond()));
-        for (int i = 0; i < MAX_POLL_RECORDS.length; i++) {
+        for (int i = 0; i < MAX_BATCH_RECORDS.length; i++) {
             results.add(
-                    "worker.max-poll-records=" + MAX_POLL_RECORDS[i],
+                    "worker.max-batch-records=" + MAX_BATCH_RECORDS[i],
                     Interleaved.median(rates.get(i)),
                     "rows/s",
                     "runs "

@@ -139,7 +139,7 @@ class WriterBenchmark {
 
     /**
      * Settings for the worker beside its defaults, to try others: {@code
-     * -Dbench.worker.env=WORKER_CONSUMERS=3,SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS=4000}.
+     * -Dbench.worker.env=WORKER_CONSUMERS=3,WORKER_MAX_BATCH_RECORDS=4000}.
      */
     private static Map<String, String> workerEnv() {
         Map<String, String> env = new HashMap<>();

@@ -13,8 +13,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The settings of writer-worker ({@code worker.*}). The consumer group, poll sizes and client
- * settings are Boot's own {@code spring.kafka.*}; the database is {@code spring.datasource.*}.
+ * The settings of writer-worker ({@code worker.*}). The consumer group, the records of one poll and
+ * client settings are Boot's own {@code spring.kafka.*}; the database is {@code
+ * spring.datasource.*}.
  *
  * @param sessionsTopic the session events to apply
  * @param tasksTopic the task events to apply
@@ -23,6 +24,11 @@ import org.springframework.validation.annotation.Validated;
  *     connection; they share the partitions like separate workers. More than {@code
  *     spring.datasource.hikari.maximum-pool-size} less one wait for connections
  * @param pollTimeout the longest a poll waits for records
+ * @param maxBatchRecords the records one transaction gathers from consecutive polls, at most (it
+ *     stops at the first poll that reaches it, or {@code maxBatchBytes}, or brings nothing)
+ * @param maxBatchBytes the bytes of records (keys and values as Kafka holds them, uncompressed) one
+ *     transaction gathers before it stops polling; it holds at most this plus one poll ({@code
+ *     spring.kafka.consumer.max-poll-records} records of up to a megabyte each)
  * @param retryInitialInterval the first wait after a failed batch (database down, deadlock, ...)
  * @param retryMaxInterval the longest wait between retries; retries never stop, nothing is skipped
  * @param deadLetterTimeout how long to wait for the dead-letter topic to acknowledge a record
@@ -45,6 +51,8 @@ public record WorkerProperties(
         @NotBlank @DefaultValue(Topics.DEAD_LETTERS) String deadLetterTopic,
         @Min(1) @Max(64) @DefaultValue("3") int consumers,
         @NotNull @DefaultValue("1s") Duration pollTimeout,
+        @Min(1) @Max(100_000) @DefaultValue("2000") int maxBatchRecords,
+        @NotNull @DefaultValue("8MB") DataSize maxBatchBytes,
         @NotNull @DefaultValue("500ms") Duration retryInitialInterval,
         @NotNull @DefaultValue("30s") Duration retryMaxInterval,
         @NotNull @DefaultValue("10s") Duration deadLetterTimeout,

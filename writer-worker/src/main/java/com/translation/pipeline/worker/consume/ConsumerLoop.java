@@ -28,9 +28,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One consumer of the event topics and the only code that moves its offsets: polls, applies each
- * poll in one database transaction with the offsets it covers, then commits the same offsets to
- * Kafka. Runs on its own thread; {@link #stop()} may be called from any.
+ * One consumer of the event topics and the only code that moves its offsets: polls, applies what
+ * its polls brought in one database transaction with the offsets they cover, then commits the same
+ * offsets to Kafka. Runs on its own thread; {@link #stop()} may be called from any.
+ *
+ * <p>A transaction takes what consecutive polls bring, back to back, until it holds {@code
+ * maxBatchRecords} records or {@code maxBatchBytes} bytes or a poll brings nothing more. A poll is
+ * small ({@code max.poll.records}), because it is the one thing whose memory nothing else bounds:
+ * the client decompresses and hands over that many records, however large (a record of the contract
+ * is up to a megabyte; compressed fetch limits say nothing of it). Many small polls make one
+ * transaction of thousands of small records, and few make one of a few large ones.
  *
  * <p>The protocol, for each partition it owns:
  *
@@ -39,10 +46,12 @@ import org.slf4j.LoggerFactory;
  *       there (to the log's start when none is stored). If the database cannot be read, the
  *       partition stays paused and unresolved until it can.
  *   <li><b>Continuity.</b> A poll's records of a partition are applied only if the consumer stood
- *       where this loop sent it; otherwise it is sent back and the records are dropped. The offset
- *       stored is the consumer's position after the poll, past transaction markers and aborted
- *       records, so a partition that ends in a marker is not left with lag. The move is a
- *       compare-and-set from the stored offset ({@link OffsetStore}), forwards only.
+ *       where this loop sent it, or where the polls gathered before it ended; otherwise it is sent
+ *       back and the records are dropped, those gathered too. A partition revoked, lost or moved
+ *       during a poll loses what was gathered of it. The offset stored is the consumer's position
+ *       after the poll, past transaction markers and aborted records, so a partition that ends in a
+ *       marker is not left with lag. The move is a compare-and-set from the stored offset ({@link
+ *       OffsetStore}), forwards only.
  *   <li><b>Failure.</b> When a poll cannot be applied (database down, deadlock, dead-letter topic
  *       unwritable), nothing of it is stored: every partition is sent back to its stored offset and
  *       paused, and the loop keeps polling (so it stays in its group) through an exponential
@@ -67,9 +76,15 @@ final class ConsumerLoop implements Runnable {
     private final Backoff backoff;
     private final Backoff resolveBackoff;
     private final Duration pollTimeout;
+    private final int maxBatchRecords;
+    private final long maxBatchBytes;
     private final KafkaCommits commits;
     private final PartitionPositions positions = new PartitionPositions();
     private final Set<TopicPartition> unresolved = new HashSet<>();
+
+    /** Partitions revoked, assigned or moved during the poll in progress. */
+    private final Set<TopicPartition> touched = new HashSet<>();
+
     private long nextResolveAttempt;
     private volatile boolean running = true;
 
@@ -81,7 +96,9 @@ final class ConsumerLoop implements Runnable {
             WorkerMetrics metrics,
             Duration retryInitialInterval,
             Duration retryMaxInterval,
-            Duration pollTimeout) {
+            Duration pollTimeout,
+            int maxBatchRecords,
+            long maxBatchBytes) {
         this.consumer = consumer;
         this.topics = topics;
         this.applier = applier;
@@ -90,6 +107,8 @@ final class ConsumerLoop implements Runnable {
         this.backoff = new Backoff(retryInitialInterval, retryMaxInterval);
         this.resolveBackoff = new Backoff(retryInitialInterval, retryMaxInterval);
         this.pollTimeout = pollTimeout;
+        this.maxBatchRecords = maxBatchRecords;
+        this.maxBatchBytes = maxBatchBytes;
         this.commits = new KafkaCommits(consumer);
     }
 
@@ -121,11 +140,24 @@ final class ConsumerLoop implements Runnable {
 
     private void step() {
         resolveUnresolved();
-        Map<TopicPartition, Long> before = fetchPositions();
-        ConsumerRecords<String, byte[]> records = poll(pollTimeout);
-        List<PartitionBatch> batches = batches(records, before);
-        if (!batches.isEmpty()) {
-            apply(batches);
+        GatheredBatches gathered = new GatheredBatches();
+        Duration timeout = pollTimeout;
+        while (running) {
+            touched.clear();
+            Map<TopicPartition, Long> before = fetchPositions();
+            ConsumerRecords<String, byte[]> records = poll(timeout);
+            gathered.drop(touched);
+            gather(records, before, gathered);
+            if (records.isEmpty()
+                    || gathered.records() >= maxBatchRecords
+                    || gathered.bytes() >= maxBatchBytes) {
+                break;
+            }
+            // What the client holds already: the transaction waits for no fetch.
+            timeout = Duration.ZERO;
+        }
+        if (!gathered.isEmpty()) {
+            apply(gathered.batches());
         }
         commits.catchUp(positions.stored());
     }
@@ -164,6 +196,7 @@ final class ConsumerLoop implements Runnable {
      * topic was recreated: the partition stays paused until an operator decides.
      */
     private void restartOutOfRange(TopicPartition partition, long stored) {
+        touched.add(partition);
         if (!positions.isResolved(partition)) {
             return;
         }
@@ -192,10 +225,14 @@ final class ConsumerLoop implements Runnable {
         }
     }
 
-    /** The batches to apply: partitions where the consumer stood where it was sent. */
-    private List<PartitionBatch> batches(
-            ConsumerRecords<String, byte[]> records, Map<TopicPartition, Long> before) {
-        List<PartitionBatch> batches = new ArrayList<>();
+    /**
+     * Adds to {@code gathered} what one poll brought of each partition where the consumer stood
+     * where it was sent: its stored position, or the end of what was gathered of it.
+     */
+    private void gather(
+            ConsumerRecords<String, byte[]> records,
+            Map<TopicPartition, Long> before,
+            GatheredBatches gathered) {
         Set<TopicPartition> assigned = consumer.assignment();
         for (Map.Entry<TopicPartition, Long> started : before.entrySet()) {
             TopicPartition partition = started.getKey();
@@ -203,22 +240,25 @@ final class ConsumerLoop implements Runnable {
                 continue;
             }
             Position position = positions.get(partition);
-            if (started.getValue() != position.fetchFrom()) {
+            long expected = gathered.next(partition).orElse(position.fetchFrom());
+            if (started.getValue() != expected) {
                 log.warn(
-                        "{} was fetched from {} instead of {}; fetching it again from there",
+                        "{} was fetched from {} instead of {}; fetching it again from {}",
                         partition,
                         started.getValue(),
+                        expected,
                         position.fetchFrom());
+                gathered.drop(List.of(partition));
                 consumer.seek(partition, position.fetchFrom());
                 continue;
             }
             long after = consumer.position(partition);
-            if (after != position.fetchFrom()) {
-                batches.add(
+            if (after != expected) {
+                gathered.add(
                         new PartitionBatch(
                                 partition,
                                 new OffsetStore.Advance(position.stored(), after),
-                                notBefore(partition, records.records(partition), position)));
+                                notBefore(partition, records.records(partition), expected)));
             }
         }
         for (TopicPartition partition : records.partitions()) {
@@ -227,18 +267,15 @@ final class ConsumerLoop implements Runnable {
                 consumer.seek(partition, positions.get(partition).fetchFrom());
             }
         }
-        return batches;
     }
 
     /**
-     * The records from where the loop sent the consumer on: earlier ones are applied already and
-     * are skipped (a defence; the consumer is only ever moved by this loop).
+     * The records from {@code expected} on: earlier ones are applied or gathered already and are
+     * skipped (a defence; the consumer is only ever moved by this loop).
      */
     private static List<ConsumerRecord<String, byte[]>> notBefore(
-            TopicPartition partition,
-            List<ConsumerRecord<String, byte[]>> polled,
-            Position position) {
-        if (polled.isEmpty() || polled.get(0).offset() >= position.fetchFrom()) {
+            TopicPartition partition, List<ConsumerRecord<String, byte[]>> polled, long expected) {
+        if (polled.isEmpty() || polled.get(0).offset() >= expected) {
             return polled;
         }
         log.warn(
@@ -246,8 +283,8 @@ final class ConsumerLoop implements Runnable {
                         + " skipped",
                 partition,
                 polled.get(0).offset(),
-                position.fetchFrom());
-        return polled.stream().filter(r -> r.offset() >= position.fetchFrom()).toList();
+                expected);
+        return polled.stream().filter(r -> r.offset() >= expected).toList();
     }
 
     private void apply(List<PartitionBatch> batches) {
@@ -399,6 +436,7 @@ final class ConsumerLoop implements Runnable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            touched.addAll(partitions);
             positions.forget(partitions);
             unresolved.removeAll(partitions);
         }
@@ -410,6 +448,7 @@ final class ConsumerLoop implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            touched.addAll(partitions);
             positions.forget(partitions);
             resolve(partitions);
             // After every rebalance, with new partitions or none: the moment to bring Kafka's

@@ -58,7 +58,9 @@ public class WriterLoops implements SmartLifecycle {
                             metrics,
                             properties.retryInitialInterval(),
                             properties.retryMaxInterval(),
-                            properties.pollTimeout());
+                            properties.pollTimeout(),
+                            properties.maxBatchRecords(),
+                            properties.maxBatchBytes().toBytes());
             Thread thread = new Thread(loop, "writer-loop-" + n);
             loops.add(loop);
             threads.add(thread);
