@@ -384,10 +384,69 @@ class PipelineLimitsIT {
     }
 
     /**
+     * A backlog of the largest tasks the contract takes (two 256 KiB texts, 520 KB records) that
+     * built up while the worker was stopped: when one poll took 2000 records, such a backlog was a
+     * gigabyte per poll and killed every consumer loop of the shipped 256 MB heap, leaving {@code
+     * /health} UP and nothing applied. Now a transaction gathers small polls up to 8 MB: all 600
+     * are applied, and the worker stays alive and logs no OutOfMemoryError.
+     */
+    @Test
+    void aBacklogOfTheLargestTasksDrainsWithinTheWorkersHeap() throws Exception {
+        ServiceProcess worker = pipeline.workers().get(0);
+        String session = "limits-backlog";
+        byte[] batch = largestTasks(30, session, false);
+        PipelineProcesses.signal(worker.pid(), "STOP");
+        try {
+            for (int post = 0; post < 20; post++) {
+                byte[] body =
+                        new String(batch, StandardCharsets.US_ASCII)
+                                .replace("limits-big-", "limits-backlog-" + post + "-")
+                                .getBytes(StandardCharsets.US_ASCII);
+                assertThat(postRaw("/api/v1/translation/tasks/batch", body)).isEqualTo(202);
+            }
+        } finally {
+            PipelineProcesses.signal(worker.pid(), "CONT");
+        }
+
+        long started = System.nanoTime();
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> tasksOf(session) == 600);
+        report(
+                "limits: a backlog of 600 tasks of 520 KB applied in "
+                        + (System.nanoTime() - started) / 1_000_000
+                        + " ms after the worker was resumed");
+        assertThat(pipeline.logLines("java.lang.OutOfMemoryError")).isZero();
+        assertThat(worker.isAlive()).isTrue();
+    }
+
+    private static long tasksOf(String session) throws Exception {
+        try (Connection connection = pipeline.dataSource().getConnection();
+                var statement =
+                        connection.prepareStatement(
+                                "SELECT COUNT(*) FROM translation_task WHERE session_id = ?")) {
+            statement.setString(1, session);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /**
      * A task batch of {@code items} tasks, each with the most source and translated text the
      * contract takes (256 KiB each), the last one with an invalid status.
      */
     private static byte[] largestTasksWithTheLastInvalid(int items) {
+        return largestTasks(items, "limits-big", true);
+    }
+
+    /**
+     * A task batch of {@code items} tasks of session {@code session}, each with the most source and
+     * translated text the contract takes (256 KiB each); the last one with an invalid status when
+     * {@code lastInvalid}.
+     */
+    private static byte[] largestTasks(int items, String session, boolean lastInvalid) {
         String text = "x".repeat(256 * 1024);
         StringBuilder json = new StringBuilder(items * (2 * text.length() + 300));
         json.append("{\"tasks\":[");
@@ -395,8 +454,10 @@ class PipelineLimitsIT {
             json.append(i == 0 ? "" : ",")
                     .append("{\"task_id\":\"limits-big-")
                     .append(i)
-                    .append("\",\"session_id\":\"limits-big\",\"status\":\"")
-                    .append(i == items - 1 ? "sleeping" : "running")
+                    .append("\",\"session_id\":\"")
+                    .append(session)
+                    .append("\",\"status\":\"")
+                    .append(lastInvalid && i == items - 1 ? "sleeping" : "running")
                     .append("\",\"source_text\":\"")
                     .append(text)
                     .append("\",\"translated_text\":\"")
