@@ -33,7 +33,7 @@ final class BatchReader {
      * most 43,691 tokens ({@code [[],[],...]}, two tokens in three bytes); anything beyond cannot
      * be valid, and its tree would take memory in proportion (up to 80 bytes a token).
      */
-    static final int MAX_ITEM_VALUES = 50_000;
+    static final int MAX_ITEM_TOKENS = 50_000;
 
     /**
      * The most bytes of JSON one item may span: a valid item is at most 1,000,000 bytes as a
@@ -139,7 +139,7 @@ final class BatchReader {
 
     /**
      * Reads the item at the parser's current token as a tree and hands it on. When it holds more
-     * than {@value #MAX_ITEM_VALUES} tokens or spans more than {@value #MAX_ITEM_BYTES} bytes, or
+     * than {@value #MAX_ITEM_TOKENS} tokens or spans more than {@value #MAX_ITEM_BYTES} bytes, or
      * holds a number whose exponent no decimal can hold ({@code 1e99999999999}), the rest of it is
      * skipped token by token, without a tree, it is handed on as unreadable, and the next item is
      * read as usual. Every token is charged to {@code charge}.
@@ -170,7 +170,7 @@ final class BatchReader {
                         "",
                         FieldError.Reason.TOO_LARGE,
                         "the item holds more than "
-                                + MAX_ITEM_VALUES
+                                + MAX_ITEM_TOKENS
                                 + " JSON tokens or spans more than "
                                 + MAX_ITEM_BYTES
                                 + " bytes of JSON; no valid item comes near");
@@ -196,7 +196,7 @@ final class BatchReader {
     private static final class BoundedParser extends JsonParserDelegate {
         private final long start;
         private final ItemMemoryBudget.Charge charge;
-        private int values;
+        private int tokens;
         private int depth;
 
         BoundedParser(JsonParser parser, ItemMemoryBudget.Charge charge) {
@@ -243,7 +243,7 @@ final class BatchReader {
             } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                 depth--;
             }
-            if (++values > MAX_ITEM_VALUES
+            if (++tokens > MAX_ITEM_TOKENS
                     || delegate.currentLocation().getByteOffset() - start > MAX_ITEM_BYTES) {
                 throw new ItemTooLarge();
             }
