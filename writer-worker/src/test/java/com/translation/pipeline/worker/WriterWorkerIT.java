@@ -790,8 +790,8 @@ abstract class WriterWorkerIT {
     }
 
     @Test
-    void healthHasDatabaseAndKafkaAndMetricsAreExposed() {
-        ServiceAssertions.assertHealthy(port, "db", "kafka");
+    void healthHasDatabaseKafkaAndConsumersAndMetricsAreExposed() {
+        ServiceAssertions.assertHealthy(port, "db", "kafka", "consumers");
         ServiceAssertions.assertOnlyHealthAndPrometheusExposed(port);
         assertThat(ServiceHttp.get(port, "/actuator/prometheus").body())
                 .contains("pipeline_worker_batch_statements")

@@ -28,7 +28,7 @@ public class WriterLoops implements SmartLifecycle {
     private final WorkerMetrics metrics;
     private final WorkerProperties properties;
     private final List<ConsumerLoop> loops = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final LoopThreads threads = new LoopThreads();
 
     WriterLoops(
             ConsumerFactory<String, byte[]> consumers,
@@ -49,7 +49,7 @@ public class WriterLoops implements SmartLifecycle {
             return;
         }
         for (int n = 0; n < properties.consumers(); n++) {
-            ConsumerLoop loop =
+            loops.add(
                     new ConsumerLoop(
                             consumers.createConsumer(null, null, "-" + n),
                             properties.eventTopics(),
@@ -60,32 +60,38 @@ public class WriterLoops implements SmartLifecycle {
                             properties.retryMaxInterval(),
                             properties.pollTimeout(),
                             properties.maxBatchRecords(),
-                            properties.maxBatchBytes().toBytes());
-            Thread thread = new Thread(loop, "writer-loop-" + n);
-            loops.add(loop);
-            threads.add(thread);
-            thread.start();
+                            properties.maxBatchBytes().toBytes()));
         }
+        threads.start("writer-loop-", loops);
     }
 
     /** Stops every loop after its batch in progress and waits for its consumer to close. */
     @Override
     public synchronized void stop() {
         loops.forEach(ConsumerLoop::stop);
-        for (Thread thread : threads) {
-            try {
-                thread.join(JOIN_TIMEOUT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            threads.stop(JOIN_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         loops.clear();
-        threads.clear();
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return threads.stream().anyMatch(Thread::isAlive);
+        return threads.anyAlive();
+    }
+
+    /**
+     * The names of the loops' threads that ended while the worker runs (see {@link LoopThreads}).
+     */
+    List<String> ended() {
+        return threads.ended();
+    }
+
+    /** How many loops were started and not stopped. */
+    int started() {
+        return threads.started();
     }
 }
