@@ -26,10 +26,7 @@ class LoopThreadsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !threads.ended().isEmpty());
         assertThat(threads.ended()).containsExactly("loop-1");
         assertThat(threads.anyAlive()).isTrue();
-        Health health =
-                ConsumerLoopsHealthIndicator.report(
-                                Health.unknown(), threads.ended(), threads.started())
-                        .build();
+        Health health = health(threads);
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails())
                 .containsEntry("ended", List.of("loop-1"))
@@ -49,10 +46,7 @@ class LoopThreadsTest {
         threads.start("loop-", List.of(() -> awaitQuietly(release), () -> awaitQuietly(release)));
 
         assertThat(threads.ended()).isEmpty();
-        Health running =
-                ConsumerLoopsHealthIndicator.report(
-                                Health.unknown(), threads.ended(), threads.started())
-                        .build();
+        Health running = health(threads);
         assertThat(running.getStatus()).isEqualTo(Status.UP);
         assertThat(running.getDetails()).containsEntry("loops", 2);
 
@@ -60,12 +54,13 @@ class LoopThreadsTest {
         release.countDown();
         threads.stop(Duration.ofSeconds(10));
         assertThat(threads.ended()).isEmpty();
-        assertThat(
-                        ConsumerLoopsHealthIndicator.report(
-                                        Health.unknown(), threads.ended(), threads.started())
-                                .build()
-                                .getStatus())
-                .isEqualTo(Status.UP);
+        assertThat(health(threads).getStatus()).isEqualTo(Status.UP);
+    }
+
+    private static Health health(LoopThreads threads) {
+        return ConsumerLoopsHealthIndicator.report(
+                        Health.unknown(), threads.ended(), threads.started())
+                .build();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
