@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
@@ -43,6 +44,9 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
 
     private static final Logger log = LoggerFactory.getLogger(PipelineExceptionHandler.class);
 
+    private static final DisconnectedClientHelper DISCONNECTED_CLIENTS =
+            new DisconnectedClientHelper(
+                    PipelineExceptionHandler.class.getName() + ".disconnected");
     private final EndpointLookup endpoints;
 
     /**
@@ -257,8 +261,17 @@ public abstract class PipelineExceptionHandler extends ResponseEntityExceptionHa
         return answer.body(problemDetail(ex.status(), ex.title(), ex.getMessage()));
     }
 
+    /**
+     * Any other error: logged with its trace and answered 500, except a client that went away while
+     * its answer was being sent (a closed or reset connection, a write timed out), which is not the
+     * service's error: one line at DEBUG (its trace at TRACE, Spring's {@link
+     * DisconnectedClientHelper}), and no answer, as there is no one to read it.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (DISCONNECTED_CLIENTS.checkAndLogClientDisconnectedException(ex)) {
+            return null;
+        }
         log.error("Unexpected error while handling a request", ex);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
