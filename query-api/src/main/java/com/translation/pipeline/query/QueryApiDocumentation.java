@@ -1,8 +1,11 @@
 package com.translation.pipeline.query;
 
+import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -39,6 +42,15 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
     public static final String TASK = "#/components/schemas/Task";
 
     private static final String READS = "/api/v1/translation/";
+
+    /** The operations whose answers wait for their clients in the {@code ResponseSpool}. */
+    private static final Set<String> SPOOLED =
+            Set.of(
+                    "listSessions",
+                    "listSessionTasks",
+                    "listTasks",
+                    "listIncompleteSessions",
+                    "restoreSession");
 
     private final QueryProperties properties;
 
@@ -115,7 +127,42 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
             }
             path.getValue().readOperations().forEach(QueryApiDocumentation::consistency);
             path.getValue().readOperations().forEach(this::typeParameters);
+            path.getValue().readOperations().forEach(QueryApiDocumentation::spoolFull);
         }
+    }
+
+    /** 503 on the operations whose answers are spooled (query.spool-disk-limit). */
+    private static void spoolFull(io.swagger.v3.oas.models.Operation operation) {
+        if (!SPOOLED.contains(operation.getOperationId())) {
+            return;
+        }
+        operation
+                .getResponses()
+                .addApiResponse(
+                        "503",
+                        new ApiResponse()
+                                .description(
+                                        "The answers waiting for their clients fill the room set"
+                                            + " aside for them (query.spool-disk-limit); nothing"
+                                            + " was sent: ask again after Retry-After, or for a"
+                                            + " smaller page")
+                                .addHeaderObject(
+                                        "Retry-After",
+                                        new Header()
+                                                .$ref(
+                                                        ApiDocumentationAutoConfiguration
+                                                                .RETRY_AFTER))
+                                .content(
+                                        new Content()
+                                                .addMediaType(
+                                                        ApiDocumentationAutoConfiguration
+                                                                .PROBLEM_JSON,
+                                                        new MediaType()
+                                                                .schema(
+                                                                        new JsonSchema()
+                                                                                .$ref(
+                                                                                        ApiDocumentationAutoConfiguration
+                                                                                                .PROBLEM)))));
     }
 
     private static void consistency(io.swagger.v3.oas.models.Operation operation) {

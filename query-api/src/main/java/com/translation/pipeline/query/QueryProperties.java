@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -29,6 +30,10 @@ import org.springframework.validation.annotation.Validated;
  * @param cleanupSchedule a cron expression for the retention cleanup, {@code -} for none
  * @param cleanupOlderThanDays the scheduled cleanup's age, in days
  * @param replica a read replica for the reads ({@code query.replica.*}); none by default
+ * @param spoolMemoryThreshold how much of one list page or restore is kept in memory before the
+ *     rest goes to a temporary file, while it waits for its client ({@code ResponseSpool})
+ * @param spoolDiskLimit how much the temporary files of all answers at once may take; an answer
+ *     that would take more is refused with 503
  */
 @Validated
 @ConfigurationProperties("query")
@@ -45,7 +50,9 @@ public record QueryProperties(
         @NotNull @DefaultValue("30d") Duration tombstoneRetention,
         @NotBlank @DefaultValue("-") String cleanupSchedule,
         @Min(1) @DefaultValue("90") int cleanupOlderThanDays,
-        @Valid @NotNull @DefaultValue Replica replica) {
+        @Valid @NotNull @DefaultValue Replica replica,
+        @NotNull @DefaultValue("128KB") DataSize spoolMemoryThreshold,
+        @NotNull @DefaultValue("2GB") DataSize spoolDiskLimit) {
 
     /**
      * A read replica of the primary database (docs/operations.md, "Read replicas"). Every GET of

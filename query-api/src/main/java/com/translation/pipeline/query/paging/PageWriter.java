@@ -1,5 +1,6 @@
 package com.translation.pipeline.query.paging;
 
+import com.translation.pipeline.query.web.ResponseSpool;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.Function;
@@ -10,17 +11,21 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a {@link Page} as its rows arrive from the database: the answer never holds more than one
- * row, however large the rows of a page are (a task may carry over half a megabyte of text). The
- * JSON is the {@link Page} record's, written with the service's own mapper.
+ * Writes a {@link Page} as its rows arrive from the database into a {@link ResponseSpool} (memory,
+ * then a temporary file), then sends it: the service holds one row at a time in its heap however
+ * large the rows of a page are (a task may carry over half a megabyte of text), and the page's
+ * connection goes back to the pool before the client reads a byte. The JSON is the {@link Page}
+ * record's, written with the service's own mapper.
  */
 @Component
 public class PageWriter {
 
     private final JsonMapper json;
+    private final ResponseSpool spool;
 
-    PageWriter(JsonMapper json) {
+    PageWriter(JsonMapper json, ResponseSpool spool) {
         this.json = json;
+        this.spool = spool;
     }
 
     /**
@@ -28,14 +33,15 @@ public class PageWriter {
      *
      * @param view how a row appears in the answer
      * @throws IOException when the client goes away
+     * @throws com.translation.pipeline.query.web.SpoolFullException when the answers waiting for
+     *     their clients have no room for this one; nothing is sent
      */
     public <R extends Record> void write(
             HttpServletResponse response, PageStream<R> page, Function<R, ?> view)
             throws IOException {
-        try (page) {
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+        try (ResponseSpool.Answer answer = spool.open()) {
+            try (page;
+                    JsonGenerator out = json.createGenerator(answer.stream())) {
                 out.writeStartObject();
                 out.writeName("items");
                 out.writeStartArray();
@@ -54,7 +60,10 @@ public class PageWriter {
                         "next_cursor",
                         rows < page.pageSize() ? null : page.cursorAfter().apply(last));
                 out.writeEndObject();
+            } catch (RuntimeException e) {
+                throw answer.refusedOr(e);
             }
+            answer.sendTo(response, MediaType.APPLICATION_JSON_VALUE);
         }
     }
 }

@@ -11,6 +11,7 @@ import com.translation.pipeline.query.task.TaskQueries;
 import com.translation.pipeline.query.task.TaskView;
 import com.translation.pipeline.query.web.NotFoundException;
 import com.translation.pipeline.query.web.Parameters;
+import com.translation.pipeline.query.web.ResponseSpool;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
 import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,18 +48,21 @@ class RecoveryController {
     private final PageWriter pages;
     private final JsonMapper json;
     private final QueryProperties properties;
+    private final ResponseSpool spool;
 
     RecoveryController(
             SessionQueries sessions,
             TaskQueries tasks,
             PageWriter pages,
             JsonMapper json,
-            QueryProperties properties) {
+            QueryProperties properties,
+            ResponseSpool spool) {
         this.sessions = sessions;
         this.tasks = tasks;
         this.pages = pages;
         this.json = json;
         this.properties = properties;
+        this.spool = spool;
     }
 
     @Operation(
@@ -115,8 +119,10 @@ class RecoveryController {
             description =
                     "Tasks may arrive before their session: session_found false and session null"
                             + " then, with the tasks stored so far. 404 when neither is stored. The"
-                            + " tasks are written as they are read, so a session of any size is"
-                            + " answered in constant memory.")
+                            + " tasks are written as they are read, to memory and then a temporary"
+                            + " file, so a session of any size is answered in constant memory; 503"
+                            + " with Retry-After when the answers waiting for their clients fill"
+                            + " the room set aside for them.")
     @ApiResponse(
             responseCode = "200",
             description = "The session, its tasks' counts and its tasks",
@@ -139,20 +145,25 @@ class RecoveryController {
         if (session.isEmpty() && counts.isEmpty()) {
             throw new NotFoundException("session", id);
         }
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        try (Cursor<TranslationTaskRecord> rows = tasks.allOfSession(id);
-                JsonGenerator out = json.createGenerator(response.getOutputStream())) {
-            out.writeStartObject();
-            out.writePOJOProperty("session", session.orElse(null));
-            out.writeBooleanProperty("session_found", session.isPresent());
-            out.writePOJOProperty("task_counts", counts);
-            out.writeName("tasks");
-            out.writeStartArray();
-            for (TranslationTaskRecord row : rows) {
-                out.writePOJO(TaskView.of(row));
+        try (ResponseSpool.Answer answer = spool.open()) {
+            try (Cursor<TranslationTaskRecord> rows = tasks.allOfSession(id);
+                    JsonGenerator out = json.createGenerator(answer.stream())) {
+                out.writeStartObject();
+                out.writePOJOProperty("session", session.orElse(null));
+                out.writeBooleanProperty("session_found", session.isPresent());
+                out.writePOJOProperty("task_counts", counts);
+                out.writeName("tasks");
+                out.writeStartArray();
+                for (TranslationTaskRecord row : rows) {
+                    out.writePOJO(TaskView.of(row));
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            } catch (RuntimeException e) {
+                throw answer.refusedOr(e);
             }
-            out.writeEndArray();
-            out.writeEndObject();
+            // The tasks' connection is back in the pool before the client reads a byte.
+            answer.sendTo(response, MediaType.APPLICATION_JSON_VALUE);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.translation.pipeline.query.web;
 
 import com.translation.pipeline.service.web.PipelineExceptionHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,5 +27,16 @@ class QueryExceptionHandler extends PipelineExceptionHandler {
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    /** Nothing of the answer was sent; the client asks again later (ResponseSpool). */
+    @ExceptionHandler(SpoolFullException.class)
+    ResponseEntity<ProblemDetail> spoolFull(SpoolFullException ex) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setTitle("Service busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 }
