@@ -2,6 +2,7 @@ package com.translation.pipeline.query.session;
 
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 
+import com.translation.pipeline.query.lookup.KeyLookup;
 import com.translation.pipeline.query.paging.KeysetPager;
 import com.translation.pipeline.query.paging.PageRequest;
 import com.translation.pipeline.query.paging.PageStream;
@@ -27,6 +28,8 @@ public class SessionQueries {
     private final DSLContext db;
     private final KeysetPager<TranslationSessionRecord> pager =
             new KeysetPager<>(TRANSLATION_SESSION, TRANSLATION_SESSION.SESSION_ID);
+    private final KeyLookup<TranslationSessionRecord> byId =
+            new KeyLookup<>(TRANSLATION_SESSION, TRANSLATION_SESSION.SESSION_ID);
 
     SessionQueries(DSLContext db) {
         this.db = db;
@@ -51,10 +54,7 @@ public class SessionQueries {
     }
 
     public Optional<SessionView> find(String sessionId) {
-        return db.selectFrom(TRANSLATION_SESSION)
-                .where(TRANSLATION_SESSION.SESSION_ID.eq(sessionId))
-                .fetchOptional()
-                .map(SessionView::of);
+        return byId.fetch(db, sessionId).map(SessionView::of);
     }
 
     public boolean exists(String sessionId) {

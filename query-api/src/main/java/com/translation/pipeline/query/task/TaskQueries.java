@@ -2,6 +2,7 @@ package com.translation.pipeline.query.task;
 
 import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
 
+import com.translation.pipeline.query.lookup.KeyLookup;
 import com.translation.pipeline.query.paging.KeysetPager;
 import com.translation.pipeline.query.paging.PageRequest;
 import com.translation.pipeline.query.paging.PageStream;
@@ -31,6 +32,8 @@ public class TaskQueries {
     private final DSLContext db;
     private final KeysetPager<TranslationTaskRecord> pager =
             new KeysetPager<>(TRANSLATION_TASK, TRANSLATION_TASK.TASK_ID);
+    private final KeyLookup<TranslationTaskRecord> byId =
+            new KeyLookup<>(TRANSLATION_TASK, TRANSLATION_TASK.TASK_ID);
 
     TaskQueries(DSLContext db) {
         this.db = db;
@@ -55,10 +58,7 @@ public class TaskQueries {
     }
 
     public Optional<TaskView> find(String taskId) {
-        return db.selectFrom(TRANSLATION_TASK)
-                .where(TRANSLATION_TASK.TASK_ID.eq(taskId))
-                .fetchOptional()
-                .map(TaskView::of);
+        return byId.fetch(db, taskId).map(TaskView::of);
     }
 
     /**
