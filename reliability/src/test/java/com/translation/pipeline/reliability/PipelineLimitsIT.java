@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -236,50 +237,9 @@ class PipelineLimitsIT {
     @Test
     void theLargestBatchesFromManyClientsAtOnceFitTheHeap() throws Exception {
         byte[] body = largestTasksWithTheLastInvalid(30);
-        AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong slowestHealthMs = new AtomicLong();
-        CompletableFuture<Void> health =
-                CompletableFuture.runAsync(
-                        () -> {
-                            while (running.get()) {
-                                long started = System.nanoTime();
-                                assertThat(get(pipeline.ingest().baseUrl() + "/health", null))
-                                        .isEqualTo(200);
-                                slowestHealthMs.accumulateAndGet(
-                                        (System.nanoTime() - started) / 1_000_000, Math::max);
-                                sleep(100);
-                            }
-                        });
-        ExecutorService senders = Executors.newFixedThreadPool(6);
-        List<CompletableFuture<List<Integer>>> clients = new ArrayList<>();
-        for (int client = 0; client < 6; client++) {
-            clients.add(
-                    CompletableFuture.supplyAsync(
-                            () -> {
-                                List<Integer> statuses = new ArrayList<>();
-                                for (int post = 0; post < 3; post++) {
-                                    try {
-                                        statuses.add(
-                                                postRaw(
-                                                        "/api/v1/translation/tasks/batch"
-                                                                + "?atomic=true",
-                                                        body));
-                                    } catch (Exception e) {
-                                        throw new IllegalStateException(e);
-                                    }
-                                }
-                                return statuses;
-                            },
-                            senders));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            clients.forEach(client -> statuses.addAll(client.join()));
-        } finally {
-            senders.shutdownNow();
-            running.set(false);
-        }
-        health.join();
+        List<Integer> statuses =
+                atomicTaskPostsWhileHealthIsWatched(6, 3, client -> body, slowestHealthMs);
 
         report(
                 "limits: 18 atomic batches of 15.7 MB from 6 clients at once answered "
@@ -307,52 +267,13 @@ class PipelineLimitsIT {
     void itemsOfManyShortValuesFromManyClientsAtOnceFitTheHeap() throws Exception {
         byte[] overTheTokenBound = oneTaskWithMetadataOfShortStrings(199_900);
         byte[] underIt = oneTaskWithMetadataOfShortStrings(49_000);
-        AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong slowestHealthMs = new AtomicLong();
-        CompletableFuture<Void> health =
-                CompletableFuture.runAsync(
-                        () -> {
-                            while (running.get()) {
-                                long started = System.nanoTime();
-                                assertThat(get(pipeline.ingest().baseUrl() + "/health", null))
-                                        .isEqualTo(200);
-                                slowestHealthMs.accumulateAndGet(
-                                        (System.nanoTime() - started) / 1_000_000, Math::max);
-                                sleep(100);
-                            }
-                        });
-        int clients = 24;
-        ExecutorService senders = Executors.newFixedThreadPool(clients);
-        List<CompletableFuture<List<Integer>>> posts = new ArrayList<>();
-        for (int client = 0; client < clients; client++) {
-            byte[] body = client % 2 == 0 ? overTheTokenBound : underIt;
-            posts.add(
-                    CompletableFuture.supplyAsync(
-                            () -> {
-                                List<Integer> statuses = new ArrayList<>();
-                                for (int post = 0; post < 4; post++) {
-                                    try {
-                                        statuses.add(
-                                                postRaw(
-                                                        "/api/v1/translation/tasks/batch"
-                                                                + "?atomic=true",
-                                                        body));
-                                    } catch (Exception e) {
-                                        throw new IllegalStateException(e);
-                                    }
-                                }
-                                return statuses;
-                            },
-                            senders));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            posts.forEach(post -> statuses.addAll(post.join()));
-        } finally {
-            senders.shutdownNow();
-            running.set(false);
-        }
-        health.join();
+        List<Integer> statuses =
+                atomicTaskPostsWhileHealthIsWatched(
+                        24,
+                        4,
+                        client -> client % 2 == 0 ? overTheTokenBound : underIt,
+                        slowestHealthMs);
 
         report(
                 "limits: 96 batches of one item of 199,900 or 49,000 short metadata strings from"
@@ -367,6 +288,63 @@ class PipelineLimitsIT {
         assertThat(pipeline.ingest().isAlive()).isTrue();
         assertThat(slowestHealthMs.get()).isLessThan(RESPONSIVE_MS);
         assertThat(postSessions(List.of(session("limits-after-trees")))).isEqualTo(202);
+    }
+
+    /**
+     * {@code clients} clients at once, each posting {@code posts} atomic task batches (client
+     * {@code n} posts {@code body.apply(n)}), while ingest-api's {@code /health} is called every
+     * 100 ms and must answer 200 each time.
+     *
+     * @param slowestHealthMs set to the slowest health call, in milliseconds
+     * @return every post's status, {@code clients * posts} of them
+     */
+    private static List<Integer> atomicTaskPostsWhileHealthIsWatched(
+            int clients, int posts, IntFunction<byte[]> body, AtomicLong slowestHealthMs) {
+        AtomicBoolean running = new AtomicBoolean(true);
+        CompletableFuture<Void> health =
+                CompletableFuture.runAsync(
+                        () -> {
+                            while (running.get()) {
+                                long started = System.nanoTime();
+                                assertThat(get(pipeline.ingest().baseUrl() + "/health", null))
+                                        .isEqualTo(200);
+                                slowestHealthMs.accumulateAndGet(
+                                        (System.nanoTime() - started) / 1_000_000, Math::max);
+                                sleep(100);
+                            }
+                        });
+        ExecutorService senders = Executors.newFixedThreadPool(clients);
+        List<CompletableFuture<List<Integer>>> sent = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            byte[] bytes = body.apply(client);
+            sent.add(
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                List<Integer> statuses = new ArrayList<>();
+                                for (int post = 0; post < posts; post++) {
+                                    try {
+                                        statuses.add(
+                                                postRaw(
+                                                        "/api/v1/translation/tasks/batch"
+                                                                + "?atomic=true",
+                                                        bytes));
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                }
+                                return statuses;
+                            },
+                            senders));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            sent.forEach(client -> statuses.addAll(client.join()));
+        } finally {
+            senders.shutdownNow();
+            running.set(false);
+        }
+        health.join();
+        return statuses;
     }
 
     /** A task batch of one task whose metadata is {@code {"x": ["a1", "a2", ...]}}. */
