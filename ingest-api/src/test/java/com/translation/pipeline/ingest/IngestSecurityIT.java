@@ -81,8 +81,9 @@ class IngestSecurityIT {
     }
 
     /**
-     * What the container answers itself is problem+json too: TRACE (refused before any filter, with
-     * the methods the path takes), and the error page asked for directly is a path nothing serves.
+     * What the container answers itself is problem+json too, with the refused request as its {@code
+     * instance}: TRACE (refused before any filter, with the methods the path takes), a path with an
+     * encoded slash; and the error page asked for directly is a path nothing serves.
      */
     @Test
     void traceAndTheErrorPageAnswerAsProblems() {
@@ -92,13 +93,23 @@ class IngestSecurityIT {
                                 .method("TRACE", HttpRequest.BodyPublishers.noBody()));
         HttpResponse<String> error =
                 ServiceHttp.sendAsIs(HttpRequest.newBuilder(ServiceHttp.uri(port, "/error")).GET());
+        HttpResponse<String> encodedSlash =
+                ServiceHttp.send(
+                        HttpRequest.newBuilder(ServiceHttp.uri(port, "/api/v1/translation/a%2Fb"))
+                                .GET());
 
         assertThat(trace.statusCode()).isEqualTo(405);
         assertThat(trace.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(trace.body()).contains("\"status\":405").doesNotContain("Exception");
+        assertThat(trace.body()).contains("\"instance\":\"/api/v1/system/metrics\"");
         assertThat(error.statusCode()).isEqualTo(404);
         assertThat(error.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(error.body()).contains("No endpoint serves GET /error.");
+        // Refused by the container before any filter: problem+json, naming the request as given.
+        assertThat(encodedSlash.statusCode()).isEqualTo(400);
+        assertThat(encodedSlash.headers().firstValue("Content-Type"))
+                .hasValue("application/problem+json");
+        assertThat(encodedSlash.body()).contains("\"instance\":\"/api/v1/translation/a%2Fb\"");
     }
 
     @Test

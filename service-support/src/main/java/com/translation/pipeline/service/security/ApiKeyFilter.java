@@ -60,7 +60,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
         if (caller.isEmpty()) {
             response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
             ProblemResponses.write(
-                    response, 401, "Unauthorized", "A valid " + HEADER + " header is required.");
+                    request,
+                    response,
+                    401,
+                    "Unauthorized",
+                    "A valid " + HEADER + " header is required.");
             return;
         }
         Scope required = rules.required(request.getMethod(), path);
@@ -71,6 +75,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 return;
             }
             ProblemResponses.write(
+                    request,
                     response,
                     403,
                     "Forbidden",
@@ -90,7 +95,11 @@ class ApiKeyFilter extends OncePerRequestFilter {
             if (waitSeconds > 0) {
                 response.setHeader("Retry-After", Long.toString(waitSeconds));
                 ProblemResponses.write(
-                        response, 429, "Too many requests", "This key's rate limit is exhausted.");
+                        request,
+                        response,
+                        429,
+                        "Too many requests",
+                        "This key's rate limit is exhausted.");
                 return;
             }
         }
@@ -111,6 +120,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
         if (!answer.allowed().isEmpty()) {
             response.setHeader(HttpHeaders.ALLOW, EndpointLookup.allowHeader(answer.allowed()));
             ProblemResponses.write(
+                    request,
                     response,
                     HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     "Method Not Allowed",
@@ -118,6 +128,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             return true;
         }
         ProblemResponses.write(
+                request,
                 response,
                 HttpServletResponse.SC_NOT_FOUND,
                 "Not Found",

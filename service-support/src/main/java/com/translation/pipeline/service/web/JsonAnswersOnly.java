@@ -31,6 +31,7 @@ public class JsonAnswersOnly implements HandlerInterceptor {
             return true;
         }
         ProblemResponses.write(
+                request,
                 response,
                 HttpServletResponse.SC_NOT_ACCEPTABLE,
                 "Not Acceptable",

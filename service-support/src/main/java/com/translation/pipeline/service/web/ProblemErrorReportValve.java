@@ -42,7 +42,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             // none.
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(ProblemResponses.json(status, title, detail));
+                writer.write(ProblemResponses.json(status, title, detail, request.getRequestURI()));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -1,7 +1,9 @@
 package com.translation.pipeline.service.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,19 +23,28 @@ public final class ProblemResponses {
     private ProblemResponses() {}
 
     /**
-     * Sets {@code status} and the problem+json content type, and writes the problem.
+     * Sets {@code status} and the problem+json content type, and writes the problem, with the
+     * request's path as its {@code instance} as Spring's own problem answers have it.
      *
+     * @param request the request answered
      * @param title the status's reason phrase
      * @param detail what was wrong, for a person; any text, escaped here
      * @throws IOException when the client is gone
      */
-    public static void write(HttpServletResponse response, int status, String title, String detail)
+    public static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String title,
+            String detail)
             throws IOException {
         response.setStatus(status);
         // JSON is UTF-8 by definition: no charset parameter, like Spring's own problem answers.
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream()
-                .write(json(status, title, detail).getBytes(StandardCharsets.UTF_8));
+                .write(
+                        json(status, title, detail, request.getRequestURI())
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -41,12 +52,32 @@ public final class ProblemResponses {
      * detail}, in ASCII (every other character escaped, so that a lone surrogate in the detail is
      * still JSON and a writer of any charset can carry it).
      */
-    static String json(int status, String title, String detail) {
+    /**
+     * The problem document with {@code instance}, the path of the request answered (as the request
+     * line has it, percent-encoded), when it is one: a path that is not a URI reference is left out
+     * rather than written wrong.
+     */
+    static String json(int status, String title, String detail, String path) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
+        if (isUriPath(path)) {
+            problem.put("instance", path);
+        }
         return JSON.writeValueAsString(problem);
+    }
+
+    private static boolean isUriPath(String path) {
+        if (path == null || !path.startsWith("/")) {
+            return false;
+        }
+        try {
+            URI.create(path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

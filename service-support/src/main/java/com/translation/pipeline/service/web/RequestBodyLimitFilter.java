@@ -72,6 +72,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (reserved > 0 && isForm(request.getContentType())) {
             response.setHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
             ProblemResponses.write(
+                    request,
                     response,
                     HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     "Unsupported Media Type",
@@ -84,6 +85,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         if (declared > maxBytes) {
             ProblemResponses.write(
+                    request,
                     response,
                     HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "Request body too large",
@@ -94,6 +96,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             response.setHeader(
                     HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
             ProblemResponses.write(
+                    request,
                     response,
                     HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "Too many request bodies in flight",
