@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.testsupport.ApiDocumentAssertions;
 import com.translation.pipeline.testsupport.ApiDocumentAssertions.Documented;
-import com.translation.pipeline.testsupport.KafkaTestBroker;
-import com.translation.pipeline.testsupport.MariaDbServer;
 import com.translation.pipeline.testsupport.ServiceAssertions;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.io.IOException;
@@ -33,9 +31,7 @@ class QuerySecurityIT {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.kafka.bootstrap-servers", KafkaTestBroker.instance()::bootstrapServers);
-        MariaDbServer.instance().createDatabase().register(registry);
+        QueryTestStack.kafkaAndMariaDb(registry);
     }
 
     @Test

@@ -8,8 +8,6 @@ import static org.awaitility.Awaitility.await;
 import com.translation.pipeline.query.web.ResponseSpool;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationSessionRecord;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
-import com.translation.pipeline.testsupport.KafkaTestBroker;
-import com.translation.pipeline.testsupport.MariaDbServer;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -61,9 +59,7 @@ class SlowReadersIT {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.kafka.bootstrap-servers", KafkaTestBroker.instance()::bootstrapServers);
-        MariaDbServer.instance().createDatabase().register(registry);
+        QueryTestStack.kafkaAndMariaDb(registry);
     }
 
     @Test

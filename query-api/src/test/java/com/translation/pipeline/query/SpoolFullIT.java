@@ -3,8 +3,6 @@ package com.translation.pipeline.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.translation.pipeline.query.web.ResponseSpool;
-import com.translation.pipeline.testsupport.KafkaTestBroker;
-import com.translation.pipeline.testsupport.MariaDbServer;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.net.http.HttpResponse;
 import org.jooq.DSLContext;
@@ -36,9 +34,7 @@ class SpoolFullIT {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.kafka.bootstrap-servers", KafkaTestBroker.instance()::bootstrapServers);
-        MariaDbServer.instance().createDatabase().register(registry);
+        QueryTestStack.kafkaAndMariaDb(registry);
     }
 
     @Test
