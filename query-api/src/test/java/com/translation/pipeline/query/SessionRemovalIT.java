@@ -68,6 +68,36 @@ abstract class SessionRemovalIT {
         assertThat(tombstone("d-1")).isEqualTo(utc(deletedAt));
     }
 
+    /**
+     * {@code d-2;x} is not an id of the contract: the container drops path parameters before the
+     * path variable is read, and the delete went to {@code d-2}. Now it is 400 naming {@code id},
+     * for a delete, a read and a restore, and nothing is deleted.
+     */
+    @Test
+    void anIdWithAPathParameterIsRefusedAndNothingIsDeleted() {
+        insertSession("d-2", "running", NOW);
+        insertTasks("d-2", 2, NOW);
+
+        for (String method : List.of("DELETE", "GET")) {
+            HttpResponse<String> refused =
+                    ServiceHttp.send(
+                            HttpRequest.newBuilder(
+                                            ServiceHttp.uri(
+                                                    port, "/api/v1/translation/sessions/d-2;x=1"))
+                                    .method(method, HttpRequest.BodyPublishers.noBody()));
+            assertThat(refused.statusCode()).as(method + " " + refused.body()).isEqualTo(400);
+            JsonNode problem = JSON.readTree(refused.body());
+            assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("id");
+        }
+        assertThat(post("/api/v1/translation/recovery/restore/d-2;jsessionid=1", "").statusCode())
+                .isEqualTo(400);
+        assertThat(ServiceHttp.get(port, "/api/v1/translation/sessions/d-2").statusCode())
+                .isEqualTo(200);
+        assertThat(db.fetchCount(TRANSLATION_TASK, TRANSLATION_TASK.SESSION_ID.eq("d-2")))
+                .isEqualTo(2);
+        assertThat(tombstone("d-2")).isNull();
+    }
+
     @Test
     void deleteOfASessionNotYetStoredStillLeavesATombstone() {
         JsonNode deleted = delete("d-not-yet");

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Reads the query parameters of every API request before its endpoint does, and refuses with 400
@@ -25,7 +26,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
  *   <li>a single-valued parameter given more than once: Spring would join {@code
  *       user_id=a&user_id=b} into {@code "a,b"}, or take one of two {@code atomic} values;
  *   <li>a parameter without a value ({@code ?atomic}, {@code ?atomic=}), which would read as its
- *       default.
+ *       default;
+ *   <li>a path parameter ({@code ;} in the path, {@code /sessions/s-1;x}): the container and Spring
+ *       drop it before the path variable is read, so the id {@code s-1;x}, which the contract
+ *       refuses, was read or deleted as {@code s-1}. It is refused naming the path variable it sits
+ *       in ({@code id}), or {@code path}.
  * </ul>
  *
  * The names an endpoint reads are its {@code @RequestParam}s and the components of its parameter
@@ -40,6 +45,13 @@ public class KnownParameters implements HandlerInterceptor {
             HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
+        }
+        String path = request.getRequestURI();
+        if (path.indexOf(';') >= 0) {
+            throw new InvalidFieldException(
+                    pathVariableWithParameter(request, path),
+                    "the path holds a path parameter (';'), which no endpoint takes: "
+                            + path.substring(path.indexOf(';')));
         }
         Map<String, Boolean> names = known.computeIfAbsent(method, KnownParameters::namesOf);
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
@@ -66,6 +78,26 @@ public class KnownParameters implements HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    /**
+     * The name of the path variable whose segment of {@code path} (the request URI as sent) holds a
+     * ';', from the matched pattern ({@code /sessions/{id}}); {@code path} when it is none.
+     */
+    private static String pathVariableWithParameter(HttpServletRequest request, String path) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern instanceof String template) {
+            String[] sent = path.split("/", -1);
+            String[] declared = template.split("/", -1);
+            for (int i = 0; i < Math.min(sent.length, declared.length); i++) {
+                String segment = declared[i];
+                if (sent[i].indexOf(';') >= 0 && segment.startsWith("{") && segment.endsWith("}")) {
+                    int colon = segment.indexOf(':');
+                    return segment.substring(1, colon > 0 ? colon : segment.length() - 1);
+                }
+            }
+        }
+        return "path";
     }
 
     /** Every name an endpoint reads, and whether it may repeat. */
