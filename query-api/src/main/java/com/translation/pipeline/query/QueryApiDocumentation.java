@@ -142,10 +142,12 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
                         "503",
                         new ApiResponse()
                                 .description(
-                                        "The answers waiting for their clients fill the room set"
-                                            + " aside for them (query.spool-disk-limit); nothing"
-                                            + " was sent: ask again after Retry-After, or for a"
-                                            + " smaller page")
+                                        "Busy, nothing was sent: the answers waiting for their"
+                                            + " clients fill the room set aside for them"
+                                            + " (query.spool-disk-limit), or as many pages and"
+                                            + " restores as may be read at once are being read"
+                                            + " (query.max-concurrent-list-reads). Ask again after"
+                                            + " Retry-After, or for a smaller page")
                                 .addHeaderObject(
                                         "Retry-After",
                                         new Header()

@@ -34,6 +34,11 @@ import org.springframework.validation.annotation.Validated;
  *     rest goes to a temporary file, while it waits for its client ({@code ResponseSpool})
  * @param spoolDiskLimit how much the temporary files of all answers at once may take; an answer
  *     that would take more is refused with 503
+ * @param maxConcurrentListReads how many list pages and restores read from the database at once
+ *     ({@code ListReads}); below the pool's size, so that single reads and health checks always
+ *     find a connection
+ * @param listReadWait how long a list page or restore waits for its turn before it is refused with
+ *     503
  */
 @Validated
 @ConfigurationProperties("query")
@@ -52,7 +57,9 @@ public record QueryProperties(
         @Min(1) @DefaultValue("90") int cleanupOlderThanDays,
         @Valid @NotNull @DefaultValue Replica replica,
         @NotNull @DefaultValue("128KB") DataSize spoolMemoryThreshold,
-        @NotNull @DefaultValue("2GB") DataSize spoolDiskLimit) {
+        @NotNull @DefaultValue("2GB") DataSize spoolDiskLimit,
+        @Min(1) @DefaultValue("8") int maxConcurrentListReads,
+        @NotNull @DefaultValue("2s") Duration listReadWait) {
 
     /**
      * A read replica of the primary database (docs/operations.md, "Read replicas"). Every GET of

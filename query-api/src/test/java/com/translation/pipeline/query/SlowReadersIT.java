@@ -44,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.datasource.hikari.maximum-pool-size=3",
+            "query.max-concurrent-list-reads=2",
             "spring.datasource.hikari.connection-timeout=15000"
         })
 class SlowReadersIT {

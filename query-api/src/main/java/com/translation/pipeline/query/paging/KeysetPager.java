@@ -43,24 +43,38 @@ public final class KeysetPager<R extends Record> {
     }
 
     /**
-     * Opens the page {@code request} asks for: the total first (offset mode), then the rows as a
-     * streaming result set, read while the answer is written.
+     * Opens the page {@code request} asks for, in its turn of {@code reads}: the total first
+     * (offset mode), then the rows as a streaming result set, read while the answer is written.
+     *
+     * @throws ListReadsBusyException when no turn comes in time
      */
     public <T> PageStream<R> open(
-            DSLContext db, Condition where, SortKey<T> sort, PageRequest request, String filters) {
+            DSLContext db,
+            ListReads reads,
+            Condition where,
+            SortKey<T> sort,
+            PageRequest request,
+            String filters) {
         SelectLimitStep<R> query = query(db, where, sort, request, filters);
         boolean offsetMode = request.cursor() == null;
-        Long total = offsetMode ? countQuery(db, where).fetchOne(0, Long.class) : null;
-        ResultQuery<R> page =
-                offsetMode
-                        ? query.limit(request.pageSize()).offset(request.offset())
-                        : query.limit(request.pageSize());
-        return new PageStream<>(
-                page.fetchSize(STREAMING).fetchLazy(),
-                offsetMode ? request.page() : null,
-                request.pageSize(),
-                total,
-                last -> cursorAfter(last, sort, request.descending(), filters));
+        ListReads.Turn turn = reads.acquire();
+        try {
+            Long total = offsetMode ? countQuery(db, where).fetchOne(0, Long.class) : null;
+            ResultQuery<R> page =
+                    offsetMode
+                            ? query.limit(request.pageSize()).offset(request.offset())
+                            : query.limit(request.pageSize());
+            return new PageStream<>(
+                    page.fetchSize(STREAMING).fetchLazy(),
+                    offsetMode ? request.page() : null,
+                    request.pageSize(),
+                    total,
+                    last -> cursorAfter(last, sort, request.descending(), filters),
+                    turn);
+        } catch (RuntimeException e) {
+            turn.close();
+            throw e;
+        }
     }
 
     /** The total of an offset page. */

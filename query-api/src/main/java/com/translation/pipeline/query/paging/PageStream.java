@@ -7,16 +7,22 @@ import org.jooq.Record;
 /**
  * One page of a list as it is read: its rows as an open cursor over a streaming result set (one row
  * in memory at a time), and what the answer says around them. Close it when done; it holds a
- * connection until then.
+ * connection and a turn of {@link ListReads} until then.
  *
  * @param rows the page's rows, in order
  * @param page the page number in offset mode; null in keyset mode
  * @param pageSize the most rows the page holds
  * @param total the number of rows matching, in offset mode; null in keyset mode
  * @param cursorAfter the cursor of the page after a given last row
+ * @param turn the page's turn to read ({@link ListReads}), given back when it is closed
  */
 public record PageStream<R extends Record>(
-        Cursor<R> rows, Integer page, int pageSize, Long total, Function<R, String> cursorAfter)
+        Cursor<R> rows,
+        Integer page,
+        int pageSize,
+        Long total,
+        Function<R, String> cursorAfter,
+        ListReads.Turn turn)
         implements AutoCloseable {
 
     /**
@@ -30,6 +36,10 @@ public record PageStream<R extends Record>(
 
     @Override
     public void close() {
-        rows.close();
+        try {
+            rows.close();
+        } finally {
+            turn.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.translation.pipeline.query.recovery;
 import com.translation.pipeline.query.QueryApiDocumentation;
 import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.paging.ListParameters;
+import com.translation.pipeline.query.paging.ListReads;
 import com.translation.pipeline.query.paging.PageWriter;
 import com.translation.pipeline.query.session.SessionFilter;
 import com.translation.pipeline.query.session.SessionQueries;
@@ -49,6 +50,7 @@ class RecoveryController {
     private final JsonMapper json;
     private final QueryProperties properties;
     private final ResponseSpool spool;
+    private final ListReads reads;
 
     RecoveryController(
             SessionQueries sessions,
@@ -56,13 +58,15 @@ class RecoveryController {
             PageWriter pages,
             JsonMapper json,
             QueryProperties properties,
-            ResponseSpool spool) {
+            ResponseSpool spool,
+            ListReads reads) {
         this.sessions = sessions;
         this.tasks = tasks;
         this.pages = pages;
         this.json = json;
         this.properties = properties;
         this.spool = spool;
+        this.reads = reads;
     }
 
     @Operation(
@@ -146,7 +150,8 @@ class RecoveryController {
             throw new NotFoundException("session", id);
         }
         try (ResponseSpool.Answer answer = spool.open()) {
-            try (Cursor<TranslationTaskRecord> rows = tasks.allOfSession(id);
+            try (ListReads.Turn turn = reads.acquire();
+                    Cursor<TranslationTaskRecord> rows = tasks.allOfSession(id);
                     JsonGenerator out = json.createGenerator(answer.stream())) {
                 out.writeStartObject();
                 out.writePOJOProperty("session", session.orElse(null));

@@ -4,6 +4,7 @@ import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_SESSION;
 
 import com.translation.pipeline.query.lookup.KeyLookup;
 import com.translation.pipeline.query.paging.KeysetPager;
+import com.translation.pipeline.query.paging.ListReads;
 import com.translation.pipeline.query.paging.PageRequest;
 import com.translation.pipeline.query.paging.PageStream;
 import com.translation.pipeline.query.paging.SortKey;
@@ -26,19 +27,21 @@ public class SessionQueries {
                     "session_id", SortKey.text("session_id", TRANSLATION_SESSION.SESSION_ID));
 
     private final DSLContext db;
+    private final ListReads reads;
     private final KeysetPager<TranslationSessionRecord> pager =
             new KeysetPager<>(TRANSLATION_SESSION, TRANSLATION_SESSION.SESSION_ID);
     private final KeyLookup<TranslationSessionRecord> byId =
             new KeyLookup<>(TRANSLATION_SESSION, TRANSLATION_SESSION.SESSION_ID);
 
-    SessionQueries(DSLContext db) {
+    SessionQueries(DSLContext db, ListReads reads) {
         this.db = db;
+        this.reads = reads;
     }
 
     /** The page of sessions {@code page} asks for, open for streaming; the caller closes it. */
     public PageStream<TranslationSessionRecord> list(
             SessionFilter filter, String sortBy, PageRequest page) {
-        return pager.open(db, filter.condition(), sort(sortBy), page, filter.fingerprint());
+        return pager.open(db, reads, filter.condition(), sort(sortBy), page, filter.fingerprint());
     }
 
     /** The query {@link #list} runs, for query-plan checks. */

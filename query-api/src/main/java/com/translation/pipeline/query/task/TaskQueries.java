@@ -4,6 +4,7 @@ import static com.translation.pipeline.schema.jooq.Tables.TRANSLATION_TASK;
 
 import com.translation.pipeline.query.lookup.KeyLookup;
 import com.translation.pipeline.query.paging.KeysetPager;
+import com.translation.pipeline.query.paging.ListReads;
 import com.translation.pipeline.query.paging.PageRequest;
 import com.translation.pipeline.query.paging.PageStream;
 import com.translation.pipeline.query.paging.SortKey;
@@ -30,19 +31,22 @@ public class TaskQueries {
                     "sequence", SortKey.number("sequence", TRANSLATION_TASK.SEQUENCE));
 
     private final DSLContext db;
+    private final ListReads reads;
     private final KeysetPager<TranslationTaskRecord> pager =
             new KeysetPager<>(TRANSLATION_TASK, TRANSLATION_TASK.TASK_ID);
     private final KeyLookup<TranslationTaskRecord> byId =
             new KeyLookup<>(TRANSLATION_TASK, TRANSLATION_TASK.TASK_ID);
 
-    TaskQueries(DSLContext db) {
+    TaskQueries(DSLContext db, ListReads reads) {
         this.db = db;
+        this.reads = reads;
     }
 
     /** The page of tasks {@code page} asks for, open for streaming; the caller closes it. */
     public PageStream<TranslationTaskRecord> list(
             TaskFilter filter, String sortBy, PageRequest page) {
-        return pager.open(db, filter.condition(), sort(filter, sortBy), page, filter.fingerprint());
+        return pager.open(
+                db, reads, filter.condition(), sort(filter, sortBy), page, filter.fingerprint());
     }
 
     /** The query {@link #list} runs, for query-plan checks. */

@@ -29,9 +29,12 @@ class QueryExceptionHandler extends PipelineExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
-    /** Nothing of the answer was sent; the client asks again later (ResponseSpool). */
-    @ExceptionHandler(SpoolFullException.class)
-    ResponseEntity<ProblemDetail> spoolFull(SpoolFullException ex) {
+    /**
+     * Nothing of the answer was sent; the client asks again later: the spool is full ({@link
+     * ResponseSpool}) or every turn to read a list is taken ({@code ListReads}).
+     */
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException ex) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
         problem.setTitle("Service busy");

@@ -3,9 +3,9 @@ package com.translation.pipeline.query.web;
 /**
  * An answer that would take the files of all answers waiting for their clients past {@code
  * query.spool-disk-limit} ({@link ResponseSpool}): answered 503 with {@code Retry-After}, nothing
- * of it sent. Unchecked, so that it passes through the JSON writer unwrapped.
+ * of it sent.
  */
-public class SpoolFullException extends RuntimeException {
+public class SpoolFullException extends BusyException {
 
     /**
      * @param answerBytes the answer's length when it was refused, in bytes
