@@ -116,6 +116,27 @@ class QuerySecurityIT {
     }
 
     /** OPTIONS only lists a path's methods: any valid key may ask, none without a key. */
+    /** HEAD is a GET without its body: the read key's, as for GET (it was 403 with it). */
+    @Test
+    void headNeedsTheScopeOfGet() {
+        for (String path :
+                List.of("/api/v1/translation/sessions", "/api/v1/translation/sessions/absent")) {
+            HttpResponse<String> read =
+                    ServiceHttp.sendAsIs(
+                            HttpRequest.newBuilder(ServiceHttp.uri(port, path))
+                                    .header(ServiceHttp.API_KEY_HEADER, ServiceHttp.READ_KEY)
+                                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            HttpResponse<String> write =
+                    ServiceHttp.sendAsIs(
+                            HttpRequest.newBuilder(ServiceHttp.uri(port, path))
+                                    .header(ServiceHttp.API_KEY_HEADER, ServiceHttp.WRITE_KEY)
+                                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertThat(read.statusCode()).as(path).isIn(200, 404);
+            assertThat(read.body()).as(path).isEmpty();
+            assertThat(write.statusCode()).as(path).isEqualTo(403);
+        }
+    }
+
     @Test
     void optionsTakesAnyValidKey() {
         for (String key :

@@ -52,12 +52,14 @@ public final class AccessRules {
     /**
      * The scope a request needs: that of the first rule naming its method and path, or {@link
      * Scope#ADMIN} when none does. A path template ({@code /sessions/{id}}) matches as a request
-     * path would.
+     * path would. {@code HEAD} needs what {@code GET} needs: it is a GET whose answer has no body
+     * (RFC 9110, 9.3.2), and Spring serves it from the GET endpoint.
      */
     public Scope required(String method, String path) {
+        String asked = HttpMethod.HEAD.matches(method) ? HttpMethod.GET.name() : method;
         PathContainer container = PathContainer.parsePath(path);
         for (Rule rule : rules) {
-            if (rule.method().matches(method) && rule.pattern().matches(container)) {
+            if (rule.method().matches(asked) && rule.pattern().matches(container)) {
                 return rule.scope();
             }
         }

@@ -23,4 +23,11 @@ class AccessRulesTest {
         assertThat(rules.required("GET", "/api/v1/system/metrics")).isEqualTo(Scope.READ);
         assertThat(rules.required("GET", "/api/v1/system/config")).isEqualTo(Scope.ADMIN);
     }
+
+    @Test
+    void headNeedsWhatGetNeeds() {
+        assertThat(rules.required("HEAD", "/api/v1/system/metrics")).isEqualTo(Scope.READ);
+        assertThat(rules.required("HEAD", "/api/v1/system/config")).isEqualTo(Scope.ADMIN);
+        assertThat(rules.required("HEAD", "/api/v1/things/batch")).isEqualTo(Scope.ADMIN);
+    }
 }
