@@ -1,11 +1,9 @@
 package com.translation.pipeline.query;
 
-import com.translation.pipeline.service.openapi.ApiDocumentationAutoConfiguration;
+import com.translation.pipeline.service.openapi.CommonAnswers;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
-import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -140,31 +138,14 @@ public class QueryApiDocumentation implements OpenApiCustomizer {
                 .getResponses()
                 .addApiResponse(
                         "503",
-                        new ApiResponse()
-                                .description(
+                        CommonAnswers.retryAfter(
+                                CommonAnswers.problem(
                                         "Busy, nothing was sent: the answers waiting for their"
                                             + " clients fill the room set aside for them"
                                             + " (query.spool-disk-limit), or as many pages and"
                                             + " restores as may be read at once are being read"
                                             + " (query.max-concurrent-list-reads). Ask again after"
-                                            + " Retry-After, or for a smaller page")
-                                .addHeaderObject(
-                                        "Retry-After",
-                                        new Header()
-                                                .$ref(
-                                                        ApiDocumentationAutoConfiguration
-                                                                .RETRY_AFTER))
-                                .content(
-                                        new Content()
-                                                .addMediaType(
-                                                        ApiDocumentationAutoConfiguration
-                                                                .PROBLEM_JSON,
-                                                        new MediaType()
-                                                                .schema(
-                                                                        new JsonSchema()
-                                                                                .$ref(
-                                                                                        ApiDocumentationAutoConfiguration
-                                                                                                .PROBLEM)))));
+                                            + " Retry-After, or for a smaller page")));
     }
 
     private static void consistency(io.swagger.v3.oas.models.Operation operation) {

@@ -39,31 +39,31 @@ public class PageWriter {
     public <R extends Record> void write(
             HttpServletResponse response, PageStream<R> page, Function<R, ?> view)
             throws IOException {
-        try (ResponseSpool.Answer answer = spool.open()) {
-            try (page;
-                    JsonGenerator out = json.createGenerator(answer.stream())) {
-                out.writeStartObject();
-                out.writeName("items");
-                out.writeStartArray();
-                R last = null;
-                int rows = 0;
-                for (R row : page.rows()) {
-                    out.writePOJO(view.apply(row));
-                    last = row;
-                    rows++;
-                }
-                out.writeEndArray();
-                out.writePOJOProperty("page", page.page());
-                out.writeNumberProperty("page_size", page.pageSize());
-                out.writePOJOProperty("total", page.total());
-                out.writePOJOProperty(
-                        "next_cursor",
-                        rows < page.pageSize() ? null : page.cursorAfter().apply(last));
-                out.writeEndObject();
-            } catch (RuntimeException e) {
-                throw answer.refusedOr(e);
-            }
-            answer.sendTo(response, MediaType.APPLICATION_JSON_VALUE);
-        }
+        spool.send(
+                response,
+                MediaType.APPLICATION_JSON_VALUE,
+                stream -> {
+                    try (page;
+                            JsonGenerator out = json.createGenerator(stream)) {
+                        out.writeStartObject();
+                        out.writeName("items");
+                        out.writeStartArray();
+                        R last = null;
+                        int rows = 0;
+                        for (R row : page.rows()) {
+                            out.writePOJO(view.apply(row));
+                            last = row;
+                            rows++;
+                        }
+                        out.writeEndArray();
+                        out.writePOJOProperty("page", page.page());
+                        out.writeNumberProperty("page_size", page.pageSize());
+                        out.writePOJOProperty("total", page.total());
+                        out.writePOJOProperty(
+                                "next_cursor",
+                                rows < page.pageSize() ? null : page.cursorAfter().apply(last));
+                        out.writeEndObject();
+                    }
+                });
     }
 }

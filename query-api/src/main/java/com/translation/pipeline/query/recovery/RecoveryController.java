@@ -149,26 +149,26 @@ class RecoveryController {
         if (session.isEmpty() && counts.isEmpty()) {
             throw new NotFoundException("session", id);
         }
-        try (ResponseSpool.Answer answer = spool.open()) {
-            try (ListReads.Turn turn = reads.acquire();
-                    Cursor<TranslationTaskRecord> rows = tasks.allOfSession(id);
-                    JsonGenerator out = json.createGenerator(answer.stream())) {
-                out.writeStartObject();
-                out.writePOJOProperty("session", session.orElse(null));
-                out.writeBooleanProperty("session_found", session.isPresent());
-                out.writePOJOProperty("task_counts", counts);
-                out.writeName("tasks");
-                out.writeStartArray();
-                for (TranslationTaskRecord row : rows) {
-                    out.writePOJO(TaskView.of(row));
-                }
-                out.writeEndArray();
-                out.writeEndObject();
-            } catch (RuntimeException e) {
-                throw answer.refusedOr(e);
-            }
-            // The tasks' connection is back in the pool before the client reads a byte.
-            answer.sendTo(response, MediaType.APPLICATION_JSON_VALUE);
-        }
+        // The tasks' connection is back in the pool before the client reads a byte.
+        spool.send(
+                response,
+                MediaType.APPLICATION_JSON_VALUE,
+                stream -> {
+                    try (ListReads.Turn turn = reads.acquire();
+                            Cursor<TranslationTaskRecord> rows = tasks.allOfSession(id);
+                            JsonGenerator out = json.createGenerator(stream)) {
+                        out.writeStartObject();
+                        out.writePOJOProperty("session", session.orElse(null));
+                        out.writeBooleanProperty("session_found", session.isPresent());
+                        out.writePOJOProperty("task_counts", counts);
+                        out.writeName("tasks");
+                        out.writeStartArray();
+                        for (TranslationTaskRecord row : rows) {
+                            out.writePOJO(TaskView.of(row));
+                        }
+                        out.writeEndArray();
+                        out.writeEndObject();
+                    }
+                });
     }
 }

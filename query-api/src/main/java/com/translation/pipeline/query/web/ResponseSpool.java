@@ -55,9 +55,35 @@ public class ResponseSpool {
         this.directory = directory;
     }
 
-    /** A new, empty answer; close it when it is sent or abandoned. */
-    public Answer open() {
-        return new Answer();
+    /** What writes an answer's body, to the stream it is given. */
+    @FunctionalInterface
+    public interface Body {
+
+        /**
+         * @throws IOException when writing fails
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code body} into a new answer of this spool, then sends it as a 200 of {@code
+     * contentType} with its length, and deletes what it spooled. Whatever {@code body} holds (a
+     * cursor, a turn of the pool) it closes before it returns, so before the client reads a byte.
+     *
+     * @throws SpoolFullException when the answer would take the files of all answers past their
+     *     limit; nothing is sent (a JSON writer wraps what its target throws: unwrapped here)
+     * @throws IOException when the client goes away
+     */
+    public void send(HttpServletResponse response, String contentType, Body body)
+            throws IOException {
+        try (Answer answer = new Answer()) {
+            try {
+                body.writeTo(answer.stream);
+            } catch (RuntimeException e) {
+                throw answer.refusal != null ? answer.refusal : e;
+            }
+            answer.sendTo(response, contentType);
+        }
     }
 
     /** Bytes the files of the answers in progress take now, in bytes. */
@@ -66,13 +92,12 @@ public class ResponseSpool {
     }
 
     /** One answer being written, then sent. Not thread-safe. */
-    public final class Answer implements AutoCloseable {
+    private final class Answer implements AutoCloseable {
 
         private final FastByteArrayOutputStream memory = new FastByteArrayOutputStream(8192);
         private Path file;
         private OutputStream fileStream;
         private long fileBytes;
-        private boolean closed;
         private SpoolFullException refusal;
 
         private final OutputStream stream =
@@ -95,36 +120,13 @@ public class ResponseSpool {
 
         private Answer() {}
 
-        /**
-         * Where the answer is written; closing it closes nothing.
-         *
-         * @throws SpoolFullException from its writes, when the answer would take the files of all
-         *     answers past their limit
-         */
-        public OutputStream stream() {
-            return stream;
-        }
-
-        /**
-         * What to throw for {@code error}, an error of the code writing this answer: the answer's
-         * own refusal when it was refused (a JSON writer wraps what its target throws), else the
-         * error itself.
-         */
-        public RuntimeException refusedOr(RuntimeException error) {
-            return refusal != null ? refusal : error;
-        }
-
         /** The answer's length so far, in bytes. */
-        public long size() {
+        private long size() {
             return memory.size() + fileBytes;
         }
 
-        /**
-         * Sends the answer written so far as a 200 of {@code contentType} with its length.
-         *
-         * @throws IOException when the client goes away
-         */
-        public void sendTo(HttpServletResponse response, String contentType) throws IOException {
+        /** Sends the answer written so far as a 200 of {@code contentType} with its length. */
+        private void sendTo(HttpServletResponse response, String contentType) throws IOException {
             if (fileStream != null) {
                 fileStream.close();
             }
@@ -144,10 +146,6 @@ public class ResponseSpool {
         /** Deletes the answer's file, if it has one, and gives back its room. */
         @Override
         public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
             memory.reset();
             try {
                 if (fileStream != null) {

@@ -13,7 +13,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  * document them itself: the API key check ({@code ApiKeyFilter}) and the request limits ({@code
  * RequestBodyLimitFilter}, {@code PipelineExceptionHandler}).
  */
-final class CommonAnswers {
+public final class CommonAnswers {
 
     private CommonAnswers() {}
 
@@ -66,8 +66,8 @@ final class CommonAnswers {
         }
     }
 
-    /** A problem+json answer. */
-    static ApiResponse problem(String description) {
+    /** A problem+json answer described by {@code description}. */
+    public static ApiResponse problem(String description) {
         return new ApiResponse()
                 .description(description)
                 .content(
@@ -82,7 +82,8 @@ final class CommonAnswers {
                                                                                 .PROBLEM))));
     }
 
-    private static ApiResponse retryAfter(ApiResponse answer) {
+    /** {@code answer} with the {@code Retry-After} header. */
+    public static ApiResponse retryAfter(ApiResponse answer) {
         return answer.addHeaderObject(
                 "Retry-After", new Header().$ref(ApiDocumentationAutoConfiguration.RETRY_AFTER));
     }
