@@ -2,7 +2,6 @@ package com.translation.pipeline.service.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,24 +38,10 @@ public class ProblemErrorController implements ErrorController {
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         boolean said = status < 500 && message instanceof String text && !text.isBlank();
         ResponseEntity<ProblemDetail> answer = problem(status, said ? (String) message : null);
-        instance(answer.getBody(), request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        // The refused request's path, as every other answer of the service has it.
+        ProblemResponses.instance(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
+                .ifPresent(answer.getBody()::setInstance);
         return answer;
-    }
-
-    /**
-     * The refused request's path as the problem's {@code instance}, as every other answer of the
-     * service has it; none when the container's path is not a URI reference (it refused it for
-     * that).
-     */
-    private static void instance(ProblemDetail problem, Object path) {
-        if (problem != null && path instanceof String text && !text.isEmpty()) {
-            try {
-                // The container's request URI, as it came: percent-encoded already.
-                problem.setInstance(URI.create(text));
-            } catch (IllegalArgumentException e) {
-                // No instance rather than a wrong one.
-            }
-        }
     }
 
     private static ResponseEntity<ProblemDetail> problem(int status, String detail) {

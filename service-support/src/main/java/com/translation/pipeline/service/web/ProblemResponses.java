@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,21 +64,23 @@ public final class ProblemResponses {
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
-        if (isUriPath(path)) {
-            problem.put("instance", path);
-        }
+        instance(path).ifPresent(instance -> problem.put("instance", instance.toString()));
         return JSON.writeValueAsString(problem);
     }
 
-    private static boolean isUriPath(String path) {
-        if (path == null || !path.startsWith("/")) {
-            return false;
+    /**
+     * A request's path (as the request line has it, percent-encoded) as a problem's {@code
+     * instance}; empty when it is not an absolute path that is a URI reference, which the container
+     * may have refused it for: no instance rather than a wrong one.
+     */
+    static Optional<URI> instance(Object path) {
+        if (!(path instanceof String text) || !text.startsWith("/")) {
+            return Optional.empty();
         }
         try {
-            URI.create(path);
-            return true;
+            return Optional.of(URI.create(text));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }
