@@ -3,11 +3,11 @@ package com.translation.pipeline.query.recovery;
 import com.translation.pipeline.query.QueryApiDocumentation;
 import com.translation.pipeline.query.QueryProperties;
 import com.translation.pipeline.query.paging.ListParameters;
-import com.translation.pipeline.query.paging.ListReads;
 import com.translation.pipeline.query.paging.PageWriter;
 import com.translation.pipeline.query.session.SessionFilter;
 import com.translation.pipeline.query.session.SessionQueries;
 import com.translation.pipeline.query.session.SessionView;
+import com.translation.pipeline.query.task.SessionTasks;
 import com.translation.pipeline.query.task.TaskQueries;
 import com.translation.pipeline.query.task.TaskView;
 import com.translation.pipeline.query.web.NotFoundException;
@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.Cursor;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +49,6 @@ class RecoveryController {
     private final JsonMapper json;
     private final QueryProperties properties;
     private final ResponseSpool spool;
-    private final ListReads reads;
 
     RecoveryController(
             SessionQueries sessions,
@@ -58,15 +56,13 @@ class RecoveryController {
             PageWriter pages,
             JsonMapper json,
             QueryProperties properties,
-            ResponseSpool spool,
-            ListReads reads) {
+            ResponseSpool spool) {
         this.sessions = sessions;
         this.tasks = tasks;
         this.pages = pages;
         this.json = json;
         this.properties = properties;
         this.spool = spool;
-        this.reads = reads;
     }
 
     @Operation(
@@ -154,8 +150,7 @@ class RecoveryController {
                 response,
                 MediaType.APPLICATION_JSON_VALUE,
                 stream -> {
-                    try (ListReads.Turn turn = reads.acquire();
-                            Cursor<TranslationTaskRecord> rows = tasks.allOfSession(id);
+                    try (SessionTasks all = tasks.allOfSession(id);
                             JsonGenerator out = json.createGenerator(stream)) {
                         out.writeStartObject();
                         out.writePOJOProperty("session", session.orElse(null));
@@ -163,7 +158,7 @@ class RecoveryController {
                         out.writePOJOProperty("task_counts", counts);
                         out.writeName("tasks");
                         out.writeStartArray();
-                        for (TranslationTaskRecord row : rows) {
+                        for (TranslationTaskRecord row : all.rows()) {
                             out.writePOJO(TaskView.of(row));
                         }
                         out.writeEndArray();

@@ -13,7 +13,6 @@ import com.translation.pipeline.query.web.Parameters;
 import com.translation.pipeline.schema.jooq.tables.records.TranslationTaskRecord;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Select;
@@ -66,15 +65,27 @@ public class TaskQueries {
     }
 
     /**
-     * Every task of a session by sequence, for a restore, as a streaming result set (one row in
-     * memory at a time); the caller closes it.
+     * Every task of a session by sequence, for a restore, opened in its turn of {@link ListReads}
+     * as a list page is (a session may hold thousands of tasks); the caller closes it.
+     *
+     * @throws com.translation.pipeline.query.paging.ListReadsBusyException when no turn comes in
+     *     time
      */
-    public Cursor<TranslationTaskRecord> allOfSession(String sessionId) {
-        return db.selectFrom(TRANSLATION_TASK)
-                .where(TRANSLATION_TASK.SESSION_ID.eq(sessionId))
-                .orderBy(TRANSLATION_TASK.SEQUENCE.asc(), TRANSLATION_TASK.TASK_ID.asc())
-                .fetchSize(KeysetPager.STREAMING)
-                .fetchLazy();
+    public SessionTasks allOfSession(String sessionId) {
+        ListReads.Turn turn = reads.acquire();
+        try {
+            return new SessionTasks(
+                    db.selectFrom(TRANSLATION_TASK)
+                            .where(TRANSLATION_TASK.SESSION_ID.eq(sessionId))
+                            .orderBy(
+                                    TRANSLATION_TASK.SEQUENCE.asc(), TRANSLATION_TASK.TASK_ID.asc())
+                            .fetchSize(KeysetPager.STREAMING)
+                            .fetchLazy(),
+                    turn);
+        } catch (RuntimeException e) {
+            turn.close();
+            throw e;
+        }
     }
 
     /** Whether any task of this session is stored (tasks may arrive before their session). */
