@@ -36,8 +36,11 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.flywaydb.core.Flyway;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -140,6 +143,7 @@ final class DrainBench {
                     .all()
                     .get(30, TimeUnit.SECONDS);
         }
+        awaitGroupCoordinator();
         Random random = new Random(42);
         long created = 0;
         for (int i = 0; i < count; i++) {
@@ -284,6 +288,37 @@ final class DrainBench {
         return new Raw(
                 events.size() / seconds,
                 Cpu.seconds(Cpu.databasePid(pipeline)) - databaseCpuBefore);
+    }
+
+    /**
+     * Joins a throwaway group until it is given a partition. The first group on a new broker makes
+     * it create its offsets topic, and a worker started meanwhile had its loops refused ("not the
+     * correct coordinator") and let in one by one: one loop drained every partition alone for three
+     * to six seconds while the others waited for two rebalance rounds (worker log of a
+     * WriterBenchmark run, 2026-12-03). That is a new broker's, once in a cluster's life, not a
+     * worker's start, so no timed drain may be the first group.
+     */
+    private void awaitGroupCoordinator() {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                pipeline.bootstrapServers(),
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                run + "-coordinator",
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(sessionsTopic));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (consumer.assignment().isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no group coordinator within 60 s");
+                }
+                consumer.poll(Duration.ofMillis(100));
+            }
+        }
     }
 
     int events() {
