@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A process's CPU time so far, user and system, from {@code /proc/<pid>/stat}. */
+/**
+ * A process's CPU time so far, user and system, from {@code /proc/<pid>/stat}, and the machine's
+ * from {@code /proc/stat}.
+ */
 final class Cpu {
 
     /** Linux's USER_HZ: the unit of the times in {@code /proc/<pid>/stat}. */
@@ -47,6 +50,44 @@ final class Cpu {
             before = now;
         }
         return (System.nanoTime() - started) / 1e9;
+    }
+
+    /**
+     * Waits until the whole machine used less than a quarter of a core over 2 s, at most {@code
+     * most}: services started just before, a broker writing out a prefill or a database purging the
+     * last run would take the cores from a launch that is timed next.
+     *
+     * @return the seconds waited
+     */
+    static double awaitMachineQuiet(Duration most) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + most.toNanos();
+        double before = machineSeconds();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            double now = machineSeconds();
+            if (now - before < 0.5) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** CPU seconds the machine spent busy, all cores: the first line of {@code /proc/stat}. */
+    static double machineSeconds() {
+        try {
+            String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] fields = cpu.trim().split("\\s+");
+            long busy = 0;
+            // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(fields[i]);
+            }
+            return busy / TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** User plus system CPU seconds of the process. */

@@ -196,6 +196,7 @@ final class DrainBench {
         settings.put("WORKER_CREATE_TOPICS", "false");
         settings.putAll(overrides);
         int before = pipeline.workers().size();
+        Cpu.awaitMachineQuiet(Duration.ofSeconds(60));
         long started = System.nanoTime();
         List<ServiceProcess> drainers = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -274,6 +275,7 @@ final class DrainBench {
                 database.jdbcUrl()
                         + "&useServerPrepStmts=true&cachePrepStmts=true"
                         + "&prepStmtCacheSqlLimit=1000000&prepStmtCacheSize=64";
+        Cpu.awaitMachineQuiet(Duration.ofSeconds(60));
         double databaseCpuBefore = Cpu.seconds(Cpu.databasePid(pipeline));
         long started = System.nanoTime();
         List<CompletableFuture<Void>> writers = new ArrayList<>();
