@@ -102,7 +102,9 @@ class PipelineLimitsIT {
                     .containsPattern("/" + module + "/target/cds/[^/\\s]+/app\\.jsa");
         }
         assertThat(environment(pipeline.workers().get(0)))
-                .contains("JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -XX:NewRatio=1");
+                .contains(
+                        "JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -XX:NewRatio=1"
+                                + " -XX:SurvivorRatio=4 -XX:InitialSurvivorRatio=4");
         assertThat(environment(pipeline.ingest())).contains("JDK_JAVA_OPTIONS=-Xmx160m");
         assertThat(maxHeapBytes(pipeline.ingest()))
                 .as("ops/ingest-api.env's -Xmx over pipeline.env's")
