@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jooq.Cursor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -86,6 +87,18 @@ public class ListReads {
         public void close() {
             if (done.compareAndSet(false, true)) {
                 permits.release();
+            }
+        }
+
+        /**
+         * Closes {@code rows}, the result set read in this turn, then gives the turn back, also
+         * when closing them fails.
+         */
+        public void closeAfter(Cursor<?> rows) {
+            try {
+                rows.close();
+            } finally {
+                close();
             }
         }
     }

@@ -36,10 +36,6 @@ public record PageStream<R extends Record>(
 
     @Override
     public void close() {
-        try {
-            rows.close();
-        } finally {
-            turn.close();
-        }
+        turn.closeAfter(rows);
     }
 }

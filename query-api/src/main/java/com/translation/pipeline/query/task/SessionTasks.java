@@ -17,10 +17,6 @@ public record SessionTasks(Cursor<TranslationTaskRecord> rows, ListReads.Turn tu
 
     @Override
     public void close() {
-        try {
-            rows.close();
-        } finally {
-            turn.close();
-        }
+        turn.closeAfter(rows);
     }
 }
