@@ -85,9 +85,9 @@ class PipelineLimitsIT {
 
     /**
      * Every service maps the class data sharing archive of its own build (its file is in the
-     * process's memory map, so the JVM accepted it), and the worker and ingest-api run with their
-     * own JVM options from ops/writer-worker.env and ops/ingest-api.env, as docker-compose gives
-     * them.
+     * process's memory map, so the JVM accepted it), and the worker, ingest-api and query-api run
+     * with their own JVM options from ops/writer-worker.env, ops/ingest-api.env and
+     * ops/query-api.env, as docker-compose gives them.
      */
     @Test
     void servicesStartFromTheirClassDataSharingArchive() throws Exception {
@@ -108,6 +108,9 @@ class PipelineLimitsIT {
         assertThat(environment(pipeline.ingest())).contains("JDK_JAVA_OPTIONS=-Xmx160m");
         assertThat(maxHeapBytes(pipeline.ingest()))
                 .as("ops/ingest-api.env's -Xmx over pipeline.env's")
+                .isBetween(128L << 20, 160L << 20);
+        assertThat(maxHeapBytes(pipeline.query()))
+                .as("ops/query-api.env's -Xmx over pipeline.env's")
                 .isBetween(128L << 20, 160L << 20);
     }
 
