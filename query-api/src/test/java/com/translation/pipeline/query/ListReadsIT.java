@@ -6,16 +6,11 @@ import com.translation.pipeline.query.paging.ListReads;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * List pages and restores read from the database in turns ({@link ListReads}), fewer than the
@@ -31,18 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
             "query.max-concurrent-list-reads=2",
             "query.list-read-wait=300ms"
         })
-class ListReadsIT {
+class ListReadsIT extends RunningQueryApi {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired DSLContext db;
     @Autowired ListReads reads;
-    @LocalServerPort int port;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryTestStack.kafkaAndMariaDb(registry);
-    }
 
     @Test
     void withEveryTurnTakenPagesWaitTheirBoundAndSingleReadsAndHealthAnswer() {

@@ -25,11 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Clients that read their answers slowly, or not at all, hold no database connection: a page is
@@ -47,21 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
             "query.max-concurrent-list-reads=2",
             "spring.datasource.hikari.connection-timeout=15000"
         })
-class SlowReadersIT {
+class SlowReadersIT extends RunningQueryApi {
 
     private static final String SESSION = "slow-readers";
     private static final int TASKS = 30;
     private static final String TEXT = "a".repeat(400 * 1024);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Autowired DSLContext db;
     @Autowired ResponseSpool spool;
-    @LocalServerPort int port;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryTestStack.kafkaAndMariaDb(registry);
-    }
 
     @Test
     void clientsThatDoNotReadTheirLargePagesHoldNoConnection() throws Exception {

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.translation.pipeline.query.web.ResponseSpool;
 import com.translation.pipeline.testsupport.ServiceHttp;
 import java.net.http.HttpResponse;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An answer larger than the room left for answers waiting for their clients ({@code
@@ -24,18 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"query.spool-disk-limit=1MB"})
-class SpoolFullIT {
+class SpoolFullIT extends RunningQueryApi {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @Autowired DSLContext db;
     @Autowired ResponseSpool spool;
-    @LocalServerPort int port;
-
-    @DynamicPropertySource
-    static void stack(DynamicPropertyRegistry registry) {
-        QueryTestStack.kafkaAndMariaDb(registry);
-    }
 
     @Test
     void anAnswerLargerThanTheRoomLeftIsRefusedWith503AndASmallerOneIsAnswered() {
