@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.DoubleSupplier;
 
 /**
  * A process's CPU time so far, user and system, from {@code /proc/<pid>/stat}, and the machine's
@@ -38,18 +39,7 @@ final class Cpu {
      * @return the seconds waited
      */
     static double awaitQuiet(long pid, Duration most) throws InterruptedException {
-        long started = System.nanoTime();
-        long deadline = started + most.toNanos();
-        double before = seconds(pid);
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(5_000);
-            double now = seconds(pid);
-            if (now - before < 0.5) {
-                break;
-            }
-            before = now;
-        }
-        return (System.nanoTime() - started) / 1e9;
+        return awaitQuiet(() -> seconds(pid), 5_000, 0.5, most);
     }
 
     /**
@@ -60,13 +50,23 @@ final class Cpu {
      * @return the seconds waited
      */
     static double awaitMachineQuiet(Duration most) throws InterruptedException {
+        return awaitQuiet(Cpu::machineSeconds, 2_000, 0.5, most);
+    }
+
+    /**
+     * Waits until {@code cpuSeconds} grew by less than {@code busySeconds} over a window of {@code
+     * windowMillis}, at most {@code most}; returns the seconds waited.
+     */
+    private static double awaitQuiet(
+            DoubleSupplier cpuSeconds, long windowMillis, double busySeconds, Duration most)
+            throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + most.toNanos();
-        double before = machineSeconds();
+        double before = cpuSeconds.getAsDouble();
         while (System.nanoTime() < deadline) {
-            Thread.sleep(2_000);
-            double now = machineSeconds();
-            if (now - before < 0.5) {
+            Thread.sleep(windowMillis);
+            double now = cpuSeconds.getAsDouble();
+            if (now - before < busySeconds) {
                 break;
             }
             before = now;
