@@ -85,7 +85,9 @@ class PipelineLimitsIT {
 
     /**
      * Every service maps the class data sharing archive of its own build (its file is in the
-     * process's memory map, so the JVM accepted it), and the worker, ingest-api and query-api run
+     * process's memory map, so the JVM accepted it) at the address it was written for, after the
+     * JDK's own archive at the default shared base address 0x800000000 (relocated, it would lie
+     * among the process's other mappings at 0x7f...), and the worker, ingest-api and query-api run
      * with their own JVM options from ops/writer-worker.env, ops/ingest-api.env and
      * ops/query-api.env, as docker-compose gives them.
      */
@@ -97,9 +99,16 @@ class PipelineLimitsIT {
         for (ServiceProcess service : services) {
             String maps = Files.readString(Path.of("/proc", service.pid() + "", "maps"));
             String module = service.name().replaceFirst("-\\d+$", "");
-            assertThat(maps)
-                    .as(service.name())
-                    .containsPattern("/" + module + "/target/cds/[^/\\s]+/app\\.jsa");
+            Matcher archive =
+                    Pattern.compile(
+                                    "(?m)^([0-9a-f]+)-\\S+ .*/"
+                                            + module
+                                            + "/target/cds/[^/\\s]+/app\\.jsa$")
+                            .matcher(maps);
+            assertThat(archive.find()).as(service.name() + " maps its archive").isTrue();
+            assertThat(Long.parseUnsignedLong(archive.group(1), 16))
+                    .as(service.name() + "'s archive at the address it was written for")
+                    .isBetween(0x8_0000_0000L, 0x8_FFFF_FFFFL);
         }
         assertThat(environment(pipeline.workers().get(0)))
                 .contains(
