@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,10 @@ class DatabaseHealthIndicatorTest {
     private static final Duration BOUND = Duration.ofMillis(300);
 
     @Test
-    void aValidConnectionIsUp() {
+    void aValidConnectionIsUp() throws Exception {
         DatabaseHealthIndicator indicator =
-                new DatabaseHealthIndicator(dataSource(new AtomicInteger(), null), BOUND);
+                new DatabaseHealthIndicator(
+                        dataSource(new AtomicInteger(), null)::getConnection, BOUND);
 
         Health health = indicator.health();
 
@@ -34,11 +36,11 @@ class DatabaseHealthIndicatorTest {
     }
 
     @Test
-    void aDatabaseThatDoesNotAnswerIsDownWithinTheBoundAndIsAskedOnce() {
+    void aDatabaseThatDoesNotAnswerIsDownWithinTheBoundAndIsAskedOnce() throws Exception {
         AtomicInteger asked = new AtomicInteger();
         CountDownLatch hung = new CountDownLatch(1);
         DatabaseHealthIndicator indicator =
-                new DatabaseHealthIndicator(dataSource(asked, hung), BOUND);
+                new DatabaseHealthIndicator(dataSource(asked, hung)::getConnection, BOUND);
 
         for (int call = 0; call < 3; call++) {
             long started = System.nanoTime();
@@ -55,7 +57,7 @@ class DatabaseHealthIndicatorTest {
     }
 
     @Test
-    void aPoolThatRefusesIsDownWithThePoolsReasonNotTheExecutorsWrapper() {
+    void aPoolThatRefusesIsDownWithThePoolsReasonNotTheExecutorsWrapper() throws Exception {
         DataSource refusing =
                 (DataSource)
                         Proxy.newProxyInstance(
@@ -65,7 +67,8 @@ class DatabaseHealthIndicatorTest {
                                     throw new SQLTransientConnectionException(
                                             "Connection is not available, request timed out");
                                 });
-        DatabaseHealthIndicator indicator = new DatabaseHealthIndicator(refusing, BOUND);
+        DatabaseHealthIndicator indicator =
+                new DatabaseHealthIndicator(refusing::getConnection, BOUND);
 
         Health health = indicator.health();
 
@@ -75,6 +78,68 @@ class DatabaseHealthIndicatorTest {
                         "SQLTransientConnectionException: Connection is not available, request"
                                 + " timed out");
         indicator.destroy();
+    }
+
+    /**
+     * The check keeps its connection: three checks open one, and when it stops being valid (the
+     * database restarted, the server closed it) the next check opens another and is UP with it;
+     * only a new connection that is not valid either is DOWN.
+     */
+    @Test
+    void theCheckKeepsItsConnectionAndReplacesOneNoLongerValid() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        AtomicBoolean firstValid = new AtomicBoolean(true);
+        AtomicBoolean othersValid = new AtomicBoolean(true);
+        AtomicInteger closed = new AtomicInteger();
+        DatabaseHealthIndicator indicator =
+                new DatabaseHealthIndicator(
+                        () ->
+                                connection(
+                                        opened.incrementAndGet() == 1 ? firstValid : othersValid,
+                                        closed),
+                        BOUND);
+
+        for (int call = 0; call < 3; call++) {
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+        }
+        assertThat(opened.get()).isEqualTo(1);
+
+        firstValid.set(false);
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(opened.get()).isEqualTo(2);
+        assertThat(closed.get()).isEqualTo(1);
+
+        othersValid.set(false);
+        Health down = indicator.health();
+        assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(down.getDetails().get("error")).isEqualTo("the connection is not valid");
+        assertThat(opened.get()).isEqualTo(3);
+        assertThat(closed.get()).isEqualTo(3);
+
+        othersValid.set(true);
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(opened.get()).isEqualTo(4);
+        indicator.destroy();
+        assertThat(closed.get()).as("the kept connection is closed with the service").isEqualTo(4);
+    }
+
+    /** A connection valid while {@code valid} is, counting its closes in {@code closed}. */
+    private static Connection connection(AtomicBoolean valid, AtomicInteger closed) {
+        return (Connection)
+                Proxy.newProxyInstance(
+                        Connection.class.getClassLoader(),
+                        new Class<?>[] {Connection.class},
+                        (proxy, method, args) ->
+                                switch (method.getName()) {
+                                    case "isValid" -> valid.get();
+                                    case "close" -> {
+                                        closed.incrementAndGet();
+                                        yield null;
+                                    }
+                                    default ->
+                                            throw new UnsupportedOperationException(
+                                                    method.getName());
+                                });
     }
 
     /** A pool whose connections are valid, or whose getConnection waits on {@code hung}. */
