@@ -785,7 +785,7 @@ class PipelineLimitsIT {
                         + restored.tasks()
                         + " tasks, "
                         + restored.bytes() / 1_000_000
-                        + " MB answered with a 256 MB heap; a page of "
+                        + " MB answered with a 160 MB heap; a page of "
                         + page.tasks());
         assertThat(restored.status()).isEqualTo(200);
         assertThat(restored.tasks()).isEqualTo(1500);
@@ -793,6 +793,102 @@ class PipelineLimitsIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.tasks()).isEqualTo(500);
         assertThat(get(pipeline.query().baseUrl() + "/health", null)).isEqualTo(200);
+    }
+
+    /**
+     * The largest task the contract takes (two texts of 256 KiB, each with one character beyond
+     * Latin-1, so the JVM holds them at two bytes a character, and 64 KiB of metadata, all of it
+     * numbers), asked for by 200 clients at once, as many as Tomcat's threads, none of which reads
+     * its answer for ten seconds: query-api's 160 MB heap holds them all. While its metadata was
+     * parsed into a tree (about 1 MB of heap a read), 190 such clients ended query-api with
+     * "OutOfMemoryError: GC overhead limit exceeded" (2026-12-03). Meanwhile {@code /health}
+     * answers within {@link #RESPONSIVE_MS}; then every client reads its whole answer.
+     */
+    @Test
+    void theLargestTaskAskedForByTwoHundredClientsAtOnceFitsTheHeap() throws Exception {
+        String text = "x".repeat(256 * 1024 - 3) + "\u20ac";
+        StringBuilder metadata = new StringBuilder("{\"n\": [1.5");
+        while (metadata.length() < 64 * 1024 - 8) {
+            metadata.append(", 1.5");
+        }
+        metadata.append("]}");
+        try (Connection connection = pipeline.dataSource().getConnection();
+                var insert =
+                        connection.prepareStatement(
+                                "INSERT INTO translation_task (task_id, session_id, sequence,"
+                                        + " status, source_text, translated_text, metadata,"
+                                        + " created_at, updated_at, event_id, applied_at)"
+                                        + " VALUES ('widest-t', 'widest-s', 0, 'completed', ?, ?,"
+                                        + " ?, NOW(6), NOW(6), UUID(), NOW(6))")) {
+            insert.setString(1, text);
+            insert.setString(2, text);
+            insert.setString(3, metadata.toString());
+            insert.executeUpdate();
+        }
+        String path = "/api/v1/translation/tasks/widest-t";
+        int port = URI.create(pipeline.query().baseUrl()).getPort();
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                Socket client = new Socket();
+                client.setReceiveBufferSize(4096);
+                client.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+                client.setSoTimeout(60_000);
+                client.getOutputStream()
+                        .write(
+                                ("GET "
+                                                + path
+                                                + " HTTP/1.1\r\nHost: limits\r\nX-API-Key: "
+                                                + PipelineProcesses.READ_KEY
+                                                + "\r\nConnection: close\r\n\r\n")
+                                        .getBytes(StandardCharsets.US_ASCII));
+                clients.add(client);
+            }
+            long slowestHealthMs = 0;
+            for (int second = 0; second < 10; second++) {
+                long started = System.nanoTime();
+                assertThat(get(pipeline.query().baseUrl() + "/health", null)).isEqualTo(200);
+                slowestHealthMs =
+                        Math.max(slowestHealthMs, (System.nanoTime() - started) / 1_000_000);
+                sleep(1_000);
+            }
+            long expected =
+                    HTTP.send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(pipeline.query().baseUrl() + path))
+                                            .header("X-API-Key", PipelineProcesses.READ_KEY)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofByteArray())
+                            .body()
+                            .length;
+            // Read to the end (the answers close their connections): the status line, the
+            // headers and the whole body, however it is framed.
+            int whole = 0;
+            for (Socket client : clients) {
+                byte[] answer = client.getInputStream().readAllBytes();
+                if (new String(answer, 0, 12, StandardCharsets.US_ASCII).equals("HTTP/1.1 200")
+                        && answer.length > expected) {
+                    whole++;
+                }
+            }
+            report(
+                    "limits: 200 clients at once asked for a task of "
+                            + expected / 1024
+                            + " KB, "
+                            + whole
+                            + " whole answers, /health within "
+                            + slowestHealthMs
+                            + " ms");
+            assertThat(slowestHealthMs).isLessThan(RESPONSIVE_MS);
+            assertThat(whole).isEqualTo(200);
+            assertThat(expected).isGreaterThan(2L * 256 * 1024);
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+        assertThat(pipeline.query().isAlive()).isTrue();
+        assertThat(pipeline.logLines("java.lang.OutOfMemoryError")).isZero();
     }
 
     /**
