@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -832,7 +833,7 @@ class PipelineLimitsIT {
             for (int i = 0; i < 200; i++) {
                 Socket client = new Socket();
                 client.setReceiveBufferSize(4096);
-                client.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+                client.connect(new InetSocketAddress("127.0.0.1", port));
                 client.setSoTimeout(60_000);
                 client.getOutputStream()
                         .write(

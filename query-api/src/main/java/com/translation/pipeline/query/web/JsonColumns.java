@@ -20,8 +20,8 @@ public final class JsonColumns {
      * A JSON column's value as a node that writes the column's text into the answer as it is, not
      * parsed: its numbers are answered as the database gives them (MySQL: the shortest form of the
      * stored double), never through a number of this JVM's printing, and a read holds the text
-     * only. Parsed into a tree, the 64 KB of metadata the contract allows (16,000 numbers) took
-     * about 1 MB of heap per read, and 190 clients reading such a task at once exhausted
+     * only. Parsed into a tree, 64 KB of metadata of 13,000 numbers (within the contract's limit)
+     * took about 1 MB of heap per read, and 190 clients reading such a task at once exhausted
      * query-api's 160 MB heap (docs/benchmarks.md, "Memory"). The column is valid JSON: MySQL's
      * JSON type and MariaDB's {@code json_valid} check refuse anything else.
      *

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -26,8 +25,7 @@ class DatabaseHealthIndicatorTest {
     @Test
     void aValidConnectionIsUp() throws Exception {
         DatabaseHealthIndicator indicator =
-                new DatabaseHealthIndicator(
-                        dataSource(new AtomicInteger(), null)::getConnection, BOUND);
+                new DatabaseHealthIndicator(connector(new AtomicInteger(), null), BOUND);
 
         Health health = indicator.health();
 
@@ -40,7 +38,7 @@ class DatabaseHealthIndicatorTest {
         AtomicInteger asked = new AtomicInteger();
         CountDownLatch hung = new CountDownLatch(1);
         DatabaseHealthIndicator indicator =
-                new DatabaseHealthIndicator(dataSource(asked, hung)::getConnection, BOUND);
+                new DatabaseHealthIndicator(connector(asked, hung), BOUND);
 
         for (int call = 0; call < 3; call++) {
             long started = System.nanoTime();
@@ -57,18 +55,14 @@ class DatabaseHealthIndicatorTest {
     }
 
     @Test
-    void aPoolThatRefusesIsDownWithThePoolsReasonNotTheExecutorsWrapper() throws Exception {
-        DataSource refusing =
-                (DataSource)
-                        Proxy.newProxyInstance(
-                                DataSource.class.getClassLoader(),
-                                new Class<?>[] {DataSource.class},
-                                (proxy, method, args) -> {
-                                    throw new SQLTransientConnectionException(
-                                            "Connection is not available, request timed out");
-                                });
+    void aDatabaseThatRefusesIsDownWithTheDriversReasonNotTheExecutorsWrapper() throws Exception {
         DatabaseHealthIndicator indicator =
-                new DatabaseHealthIndicator(refusing::getConnection, BOUND);
+                new DatabaseHealthIndicator(
+                        () -> {
+                            throw new SQLTransientConnectionException(
+                                    "Connection is not available, request timed out");
+                        },
+                        BOUND);
 
         Health health = indicator.health();
 
@@ -142,34 +136,22 @@ class DatabaseHealthIndicatorTest {
                                 });
     }
 
-    /** A pool whose connections are valid, or whose getConnection waits on {@code hung}. */
-    private static DataSource dataSource(AtomicInteger asked, CountDownLatch hung) {
-        Connection connection =
-                (Connection)
-                        Proxy.newProxyInstance(
-                                Connection.class.getClassLoader(),
-                                new Class<?>[] {Connection.class},
-                                (proxy, method, args) ->
-                                        switch (method.getName()) {
-                                            case "isValid" -> true;
-                                            case "close" -> null;
-                                            default ->
-                                                    throw new UnsupportedOperationException(
-                                                            method.getName());
-                                        });
-        return (DataSource)
-                Proxy.newProxyInstance(
-                        DataSource.class.getClassLoader(),
-                        new Class<?>[] {DataSource.class},
-                        (proxy, method, args) -> {
-                            if (!method.getName().equals("getConnection")) {
-                                throw new UnsupportedOperationException(method.getName());
-                            }
-                            asked.incrementAndGet();
-                            if (hung != null) {
-                                hung.await();
-                            }
-                            return connection;
-                        });
+    /**
+     * Opens valid connections, counting the openings in {@code asked}; waits on {@code hung} first
+     * when it is given.
+     */
+    private static DatabaseHealthIndicator.Connector connector(
+            AtomicInteger asked, CountDownLatch hung) {
+        return () -> {
+            asked.incrementAndGet();
+            if (hung != null) {
+                try {
+                    hung.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return connection(new AtomicBoolean(true), new AtomicInteger());
+        };
     }
 }
